@@ -1,0 +1,189 @@
+// A skill is data: one validated spec per file in agents/. `defineSkill` checks the spec's shape and
+// every {placeholder} in its prompts against what the flow supplies, at load time, before any call.
+import { z } from "zod";
+
+export const SeedKind = z.enum(["text", "code"]);
+export type SeedKind = z.infer<typeof SeedKind>;
+
+/** The placeholders each stage's prompts may use; the graph builder supplies exactly these. */
+export const STAGE_PLACEHOLDERS = {
+  transform: ["seed", "source", "kind", "language"],
+  instruct: ["content", "transformation", "type_name", "type_definition", "type_example", "count_min", "count_max"],
+  suggest: ["content", "instruction", "goal_name", "goal_description", "suggestion_count"],
+  edit: ["content", "instruction", "goal_name", "goal_description", "suggestions"],
+  respond: ["content", "instruction"],
+  userMessage: ["content", "instruction"],
+} as const;
+export type Stage = keyof typeof STAGE_PLACEHOLDERS;
+
+const name = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "names are snake_case: lowercase letters, digits and _");
+const prose = z.string().trim().min(1);
+
+/** A content-transformation agent: rewrites the seed into the form the skill needs. */
+export const TransformAgentSpec = z.object({
+  name,
+  description: prose,
+  /** The task (user message); the stage's shared `system` prompt gives the role. */
+  prompt: prose,
+  /** Relative chance of being picked for a seed (default 1). */
+  weight: z.number().positive().default(1),
+});
+export type TransformAgentSpec = z.infer<typeof TransformAgentSpec>;
+
+/** One instruction type of the skill's taxonomy; one agent instance per type at run time. */
+export const InstructionTypeSpec = z.object({
+  name,
+  definition: prose,
+  /** A short example of the form the type produces, shown to the model. */
+  example: prose,
+  /** Limit the type to content made by these transformation agents (all if absent). */
+  transformations: z.array(name).optional(),
+});
+export type InstructionTypeSpec = z.infer<typeof InstructionTypeSpec>;
+
+/** A refinement goal: what the suggester aims for and the editor applies. */
+export const RefinementGoalSpec = z.object({
+  name,
+  description: prose,
+});
+export type RefinementGoalSpec = z.infer<typeof RefinementGoalSpec>;
+
+const StagePrompts = z.object({ system: prose, prompt: prose });
+
+export const SkillSpec = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "skill ids are kebab-case"),
+  title: prose,
+  /** The split name, exactly as in orca-agentinstruct-1M-v1. */
+  split: z.string().regex(/^[a-z0-9_]+$/),
+  description: prose,
+  seedKinds: z.array(SeedKind).min(1),
+  /** Seeds shorter than this (characters) are filtered for this skill with a reason. */
+  minSeedChars: z.number().int().nonnegative().default(200),
+  transform: z.object({
+    system: prose,
+    agents: z.array(TransformAgentSpec).min(1),
+  }),
+  instruct: StagePrompts.extend({
+    types: z.array(InstructionTypeSpec).min(1),
+    /** How many distinct types run per seed. */
+    typesPerSeed: z.number().int().positive().default(3),
+    /** How many instructions each type agent writes. */
+    perType: z
+      .object({ min: z.number().int().positive(), max: z.number().int().positive() })
+      .default({ min: 1, max: 2 }),
+  }),
+  refine: z.object({
+    suggest: StagePrompts,
+    edit: StagePrompts,
+    goals: z.array(RefinementGoalSpec).min(1),
+    /** How many original instructions per seed enter refinement. */
+    chainsPerSeed: z.number().int().nonnegative().default(2),
+    /** How many suggestions the suggester proposes. */
+    suggestions: z.number().int().positive().default(3),
+  }),
+  respond: StagePrompts,
+  /** The user turn of the record; the assistant turn is the response. */
+  userMessage: prose.default("{content}\n\n{instruction}"),
+});
+export type SkillSpecInput = z.input<typeof SkillSpec>;
+export type SkillSpec = z.infer<typeof SkillSpec>;
+
+export class SkillSpecError extends Error {
+  constructor(
+    readonly skill: string,
+    readonly problems: string[],
+  ) {
+    super(`skill "${skill}" is invalid:\n  - ${problems.join("\n  - ")}`);
+    this.name = "SkillSpecError";
+  }
+}
+
+const PLACEHOLDER = /\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g;
+
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
+}
+
+function checkPlaceholders(problems: string[], where: string, template: string, stage: Stage): void {
+  const allowed: readonly string[] = STAGE_PLACEHOLDERS[stage];
+  for (const placeholder of placeholdersOf(template)) {
+    if (!allowed.includes(placeholder)) {
+      problems.push(
+        `${where}: unknown placeholder {${placeholder}} (the ${stage} stage supplies ${allowed.map((p) => `{${p}}`).join(", ")})`,
+      );
+    }
+  }
+}
+
+function checkUnique(problems: string[], where: string, names: string[]): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) problems.push(`${where}: duplicate name "${n}"`);
+    seen.add(n);
+  }
+}
+
+/** Validate a skill spec: shape, unique names, placeholders, and cross-references. Throws SkillSpecError. */
+export function defineSkill(input: SkillSpecInput): SkillSpec {
+  const parsed = SkillSpec.safeParse(input);
+  const id = typeof input?.id === "string" ? input.id : "(no id)";
+  if (!parsed.success) {
+    throw new SkillSpecError(
+      id,
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
+  }
+  const spec = parsed.data;
+  const problems: string[] = [];
+  checkPlaceholders(problems, "transform.system", spec.transform.system, "transform");
+  for (const agent of spec.transform.agents) {
+    checkPlaceholders(problems, `transform agent ${agent.name}`, agent.prompt, "transform");
+  }
+  checkPlaceholders(problems, "instruct.system", spec.instruct.system, "instruct");
+  checkPlaceholders(problems, "instruct.prompt", spec.instruct.prompt, "instruct");
+  checkPlaceholders(problems, "refine.suggest.system", spec.refine.suggest.system, "suggest");
+  checkPlaceholders(problems, "refine.suggest.prompt", spec.refine.suggest.prompt, "suggest");
+  checkPlaceholders(problems, "refine.edit.system", spec.refine.edit.system, "edit");
+  checkPlaceholders(problems, "refine.edit.prompt", spec.refine.edit.prompt, "edit");
+  checkPlaceholders(problems, "respond.system", spec.respond.system, "respond");
+  checkPlaceholders(problems, "respond.prompt", spec.respond.prompt, "respond");
+  checkPlaceholders(problems, "userMessage", spec.userMessage, "userMessage");
+
+  checkUnique(
+    problems,
+    "transform.agents",
+    spec.transform.agents.map((a) => a.name),
+  );
+  checkUnique(
+    problems,
+    "instruct.types",
+    spec.instruct.types.map((t) => t.name),
+  );
+  checkUnique(
+    problems,
+    "refine.goals",
+    spec.refine.goals.map((g) => g.name),
+  );
+
+  const agentNames = new Set(spec.transform.agents.map((a) => a.name));
+  for (const type of spec.instruct.types) {
+    for (const t of type.transformations ?? []) {
+      if (!agentNames.has(t)) {
+        problems.push(`instruction type ${type.name}: unknown transformation "${t}"`);
+      }
+    }
+  }
+  for (const agent of spec.transform.agents) {
+    const usable = spec.instruct.types.filter(
+      (type) => !type.transformations || type.transformations.includes(agent.name),
+    );
+    if (usable.length === 0) {
+      problems.push(`transform agent ${agent.name}: no instruction type accepts its content`);
+    }
+  }
+  if (spec.instruct.perType.min > spec.instruct.perType.max) {
+    problems.push("instruct.perType: min is greater than max");
+  }
+  if (problems.length > 0) throw new SkillSpecError(spec.id, problems);
+  return spec;
+}

@@ -1,0 +1,75 @@
+// How a run's state reads to a person: one table per skill plus every skipped input and failure.
+import type { RunSummary } from "../runtime/store/run-store.js";
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+        .join("  "),
+    )
+    .join("\n");
+}
+
+export function formatSummary(summary: RunSummary, options: { out: string; listLimit?: number }): string {
+  const limit = options.listLimit ?? 20;
+  const header = ["skill", "total", "done", "failed", "filtered", "pending", "running", "records"];
+  const rows = summary.bySkill.map((skill) => [
+    skill.skill,
+    String(skill.pending + skill.running + skill.done + skill.failed + skill.filtered),
+    String(skill.done),
+    String(skill.failed),
+    String(skill.filtered),
+    String(skill.pending),
+    String(skill.running),
+    String(skill.records),
+  ]);
+  const { items } = summary;
+  rows.push([
+    "all",
+    String(items.total),
+    String(items.done),
+    String(items.failed),
+    String(items.filtered),
+    String(items.pending),
+    String(items.running),
+    String(summary.records),
+  ]);
+  const lines = [
+    `Run at ${options.out}`,
+    table([header, ...rows]),
+    "",
+    `seeds ${summary.seeds} | records ${summary.records} | LLM calls ${summary.calls} (${summary.cachedCalls} answered from cache, ${summary.failedCalls} failed) | tokens ${summary.tokens.input} in / ${summary.tokens.output} out`,
+  ];
+  const list = (title: string, entries: Array<{ source: string; reason: string }>) => {
+    if (entries.length === 0) return;
+    lines.push("", `${title} (${entries.length}):`);
+    for (const entry of entries.slice(0, limit)) lines.push(`  ${entry.source}: ${entry.reason}`);
+    if (entries.length > limit) lines.push(`  … and ${entries.length - limit} more (status --json lists all)`);
+  };
+  list("Skipped inputs", summary.skipped);
+  list("Inputs used with a warning", summary.warnings);
+  list(
+    "Failed items",
+    summary.failures.map((failure) => ({ source: failure.item, reason: failure.error })),
+  );
+  return lines.join("\n");
+}
+
+/** The machine-readable status (`status --json`). */
+export function summaryJson(summary: RunSummary): Record<string, unknown> {
+  return {
+    items: summary.items,
+    records: summary.records,
+    seeds: summary.seeds,
+    skipped: summary.skipped,
+    warnings: summary.warnings,
+    calls: summary.calls,
+    cachedCalls: summary.cachedCalls,
+    failedCalls: summary.failedCalls,
+    tokens: summary.tokens,
+    skills: summary.bySkill,
+    failures: summary.failures,
+  };
+}

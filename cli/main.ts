@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// The command line: a thin layer that parses arguments, calls the library, and maps errors to exit codes.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { awaitAllCallbacks } from "@langchain/core/callbacks/promises";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { config as loadDotenv } from "dotenv";
+import { findSkill, SKILLS, skillCatalog } from "../agents/index.js";
+import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
+import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
+import { EngineError } from "../runtime/errors.js";
+import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
+import { RUN_DB } from "../runtime/run/run-skills.js";
+import { openSqliteStore } from "../runtime/store/sqlite-store.js";
+import { formatSummary, summaryJson } from "./format-summary.js";
+import { EXIT, type RunFlags, runCommand } from "./run-command.js";
+
+const integer = (name: string, minimum: number) => (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < minimum) {
+    throw new InvalidArgumentError(`${name} must be a whole number ≥ ${minimum}`);
+  }
+  return parsed;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function requireRun(out: string): string {
+  const path = join(resolve(out), RUN_DB);
+  if (!existsSync(path))
+    throw new CliError(`no run found at ${resolve(out)} (expected ${RUN_DB}; start one with \`agentinstruct run\`)`);
+  return path;
+}
+
+class CliError extends Error {}
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("agentinstruct")
+    .description(
+      "Turn raw documents and code into diverse instruction-tuning data with AgentInstruct flows on LangGraph.",
+    )
+    .showHelpAfterError();
+
+  program
+    .command("run")
+    .description("Run skills over a corpus; re-running the same command on the same --out resumes it.")
+    .requiredOption("--skills <ids>", "skill ids or split names, comma-separated or repeated, or 'all'", collect)
+    .requiredOption("--seeds <path>", "file or directory of seeds (repeatable)", collect)
+    .requiredOption("--out <dir>", "output directory (run store, data/)")
+    .option(
+      "--model <provider:name>",
+      "model for every role, e.g. openai:gpt-4o-mini (or set per role in the config file)",
+    )
+    .option("--config <file>", "config file (default: ./agentinstruct.config.json when present)")
+    .option("--concurrency <n>", "max LLM calls in flight (default 16)", integer("--concurrency", 1))
+    .option("--limit <n>", "max seeds to read from the corpus", integer("--limit", 1))
+    .option("--rounds <n>", "refinement rounds (default 2; 0 turns refinement off)", integer("--rounds", 0))
+    .option("--seed <n>", "run seed: same seed, same choices (default 0)", integer("--seed", 0))
+    .option("--chunk-size <chars>", "max seed size in characters (default 4000)", integer("--chunk-size", 200))
+    .option("--text-field <name>", "JSONL field holding the text (default text)")
+    .option("--timeout <seconds>", "per-request timeout (default 120)", integer("--timeout", 1))
+    .option("--force-config", "continue a run in --out even though its configuration changed")
+    .option("--json", "print the final summary as JSON on stdout")
+    .addHelpText(
+      "after",
+      `\nSeed files: ${SUPPORTED_EXTENSIONS.join(" ")}\nExit codes: 0 all done, 1 error, 2 some items failed, 130/143 interrupted (resumable).`,
+    )
+    .action(async (flags: RunFlags) => {
+      process.exitCode = await runCommand(flags, process.argv.slice(2));
+    });
+
+  program
+    .command("status")
+    .description("Show a run's items, records, calls, tokens, skipped inputs and failures.")
+    .argument("<out>", "the run's output directory")
+    .option("--json", "machine-readable")
+    .action(async (out: string, flags: { json?: boolean }) => {
+      const store = openSqliteStore(requireRun(out));
+      try {
+        const summary = await store.summary();
+        if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
+        else process.stdout.write(`${formatSummary(summary, { out: resolve(out) })}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command("export")
+    .description("Write the dataset: orca = the orca-agentinstruct-1M-v1 shape; native = records with lineage.")
+    .argument("<out>", "the run's output directory")
+    .addOption(new Option("--format <format>", "export format").choices([...EXPORT_FORMATS]).default("orca"))
+    .requiredOption("--to <dir>", "directory for <split>.jsonl (and .parquet)")
+    .option("--parquet", "also write Parquet")
+    .option("--no-empty-system", "orca: do not open conversations with an empty system turn")
+    .action(
+      async (out: string, flags: { format: ExportFormat; to: string; parquet?: boolean; emptySystem: boolean }) => {
+        const store = openSqliteStore(requireRun(out));
+        try {
+          const files = await exportDataset(store, {
+            format: flags.format,
+            to: resolve(flags.to),
+            parquet: flags.parquet ?? false,
+            emptySystemTurn: flags.emptySystem,
+          });
+          if (files.length === 0) process.stderr.write("The run has no records yet: nothing exported.\n");
+          for (const file of files) process.stdout.write(`${file.path}\t${file.rows} rows\n`);
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  program
+    .command("skills")
+    .description("List the skills with their agents, instruction types and refinement goals.")
+    .option("--json", "machine-readable")
+    .action((flags: { json?: boolean }) => {
+      const catalog = skillCatalog(SKILLS);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+        return;
+      }
+      for (const skill of catalog) {
+        process.stdout.write(
+          `${skill.id} (split ${skill.split}; seeds: ${skill.seedKinds.join(", ")})\n` +
+            `  transformations (${skill.transformations.length}): ${skill.transformations.join(", ")}\n` +
+            `  instruction types (${skill.instructionTypes.length}): ${skill.instructionTypes.join(", ")}\n` +
+            `  refinement goals (${skill.refinementGoals.length}): ${skill.refinementGoals.join(", ")}\n`,
+        );
+      }
+    });
+
+  program
+    .command("graph")
+    .description("Print a skill's LangGraph flow as a Mermaid diagram.")
+    .argument("<skill>", "skill id or split name")
+    .action(async (name: string) => {
+      const skill = findSkill(name);
+      if (!skill) throw new CliError(`unknown skill "${name}"; see \`agentinstruct skills\``);
+      process.stdout.write(`${await drawSkillGraph(skill)}\n`);
+    });
+
+  return program;
+}
+
+/** Tracing callbacks must not hold the process: a LangSmith endpoint that is down gets a few seconds. */
+async function flushTracing(): Promise<void> {
+  await Promise.race([awaitAllCallbacks(), new Promise((resolveLater) => setTimeout(resolveLater, 3000).unref())]);
+}
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof EngineError || error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`);
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = EXIT.error;
+  }
+  await flushTracing();
+  process.exit(process.exitCode ?? 0);
+}
+
+await main();

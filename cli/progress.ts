@@ -1,0 +1,107 @@
+// Live progress: a bar on a terminal (items done/failed, calls, tokens, rate, ETA), plain lines
+// otherwise (CI logs, pipes). Both write to stderr so stdout stays clean for --json.
+import cliProgress from "cli-progress";
+import type { RunProgress } from "../runtime/run/run-skills.js";
+
+export interface ProgressView {
+  update(progress: RunProgress): void;
+  stop(): void;
+}
+
+function compact(value: number): string {
+  if (value >= 1_000_000) return `${(value / 1_000_000).toFixed(1)}M`;
+  if (value >= 10_000) return `${(value / 1000).toFixed(0)}k`;
+  return String(value);
+}
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "?";
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
+  return `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+class Rate {
+  private readonly started = performance.now();
+  private baseline: number | undefined;
+  /** Items finished per minute since this process started, and the ETA for the rest. */
+  measure(progress: RunProgress): { perMinute: number; eta: string } {
+    const finished = progress.items.done + progress.items.failed + progress.items.filtered;
+    this.baseline ??= finished;
+    const minutes = (performance.now() - this.started) / 60_000;
+    const perMinute = minutes > 0 ? (finished - this.baseline) / minutes : 0;
+    const remaining = progress.items.pending + progress.items.running;
+    return { perMinute, eta: perMinute > 0 ? duration((remaining / perMinute) * 60) : "?" };
+  }
+}
+
+function line(progress: RunProgress, rate: Rate): string {
+  const { items } = progress;
+  const { perMinute, eta } = rate.measure(progress);
+  return (
+    `items ${items.done + items.failed + items.filtered}/${items.total} ` +
+    `(done ${items.done}, failed ${items.failed}, filtered ${items.filtered}, running ${items.running}) | ` +
+    `calls ${compact(progress.calls)}${progress.failedCalls ? ` (${progress.failedCalls} failed attempts)` : ""} | ` +
+    `tokens ${compact(progress.tokens.input)} in / ${compact(progress.tokens.output)} out | ` +
+    `${perMinute.toFixed(1)} items/min | ETA ${eta}`
+  );
+}
+
+export function createProgressView(stream: NodeJS.WriteStream = process.stderr): ProgressView {
+  const rate = new Rate();
+  if (!stream.isTTY) {
+    let last = 0;
+    let lastText = "";
+    return {
+      update(progress) {
+        if (progress.phase !== "generating") return;
+        const now = performance.now();
+        const text = line(progress, rate);
+        if (now - last < 2000 || text === lastText) return;
+        last = now;
+        lastText = text;
+        stream.write(`${text}\n`);
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format:
+        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | {rate}/min | ETA {eta}",
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(progress) {
+      if (progress.phase === "reading") return;
+      const { items } = progress;
+      const { perMinute, eta } = rate.measure(progress);
+      const payload = {
+        done: items.done,
+        failed: items.failed,
+        filtered: items.filtered,
+        calls: compact(progress.calls),
+        tokens: `${compact(progress.tokens.input)}/${compact(progress.tokens.output)}`,
+        rate: perMinute.toFixed(1),
+        eta,
+      };
+      const finished = items.done + items.failed + items.filtered;
+      if (!started) {
+        bar.start(items.total, finished, payload);
+        started = true;
+      } else {
+        bar.setTotal(items.total);
+        bar.update(finished, payload);
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

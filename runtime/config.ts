@@ -1,0 +1,235 @@
+// Configuration is resolved once, at the edge: flags, a config file and the environment merge into one
+// zod-parsed RunConfig that is passed down explicitly. Nothing below the CLI reads process.env.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { DEFAULT_CHUNK_OPTIONS } from "./corpus/chunker.js";
+import { ConfigError } from "./errors.js";
+import { sha256, stableStringify } from "./hash.js";
+import { DEFAULT_RETRY_POLICY } from "./models/retry-policy.js";
+
+export const MODEL_ROLES = ["transform", "instruct", "refine", "respond"] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+export const SUPPORTED_PROVIDERS = ["openai"] as const;
+
+/** How the engine asks for JSON: a JSON schema the server enforces, JSON mode, or the prompt alone. */
+export const StructuredOutputMode = z.enum(["json_schema", "json_object", "prompt"]);
+export type StructuredOutputMode = z.infer<typeof StructuredOutputMode>;
+
+export const ModelSettings = z.object({
+  /** `provider:name`, e.g. `openai:gpt-4o-mini`. */
+  model: z.string(),
+  baseURL: z.string().url().optional(),
+  /** Name of the environment variable holding the key (default OPENAI_API_KEY). */
+  apiKeyEnv: z.string().optional(),
+  temperature: z.number().min(0).max(2).default(0.7),
+  maxTokens: z.number().int().positive().optional(),
+  structuredOutput: StructuredOutputMode.default("json_schema"),
+});
+export type ModelSettings = z.infer<typeof ModelSettings>;
+
+/** A model ready to call: provider and name split, key resolved. Only `apiKey` is secret. */
+export interface ResolvedModel {
+  provider: (typeof SUPPORTED_PROVIDERS)[number];
+  name: string;
+  baseURL?: string;
+  apiKey: string;
+  temperature: number;
+  maxTokens?: number;
+  structuredOutput: StructuredOutputMode;
+}
+
+const ModelEntry = z.union([z.string(), ModelSettings]);
+
+/** The optional JSON config file (agentinstruct.config.json). */
+export const ConfigFile = z
+  .object({
+    models: z
+      .object({
+        default: ModelEntry.optional(),
+        transform: ModelEntry.optional(),
+        instruct: ModelEntry.optional(),
+        refine: ModelEntry.optional(),
+        respond: ModelEntry.optional(),
+      })
+      .strict()
+      .optional(),
+    concurrency: z.number().int().positive().optional(),
+    rounds: z.number().int().nonnegative().optional(),
+    seed: z.number().int().optional(),
+    chunk: z
+      .object({ maxChars: z.number().int().positive(), minChars: z.number().int().nonnegative() })
+      .partial()
+      .optional(),
+    textField: z.string().optional(),
+    request: z
+      .object({
+        timeoutMs: z.number().int().positive(),
+        maxAttempts: z.number().int().positive(),
+        baseDelayMs: z.number().int().nonnegative(),
+        maxDelayMs: z.number().int().positive(),
+        outputAttempts: z.number().int().positive(),
+      })
+      .partial()
+      .optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export const RunConfig = z.object({
+  skills: z.array(z.string()).min(1),
+  seeds: z.array(z.string()).min(1),
+  out: z.string(),
+  models: z.record(z.enum(MODEL_ROLES), z.custom<ResolvedModel>()),
+  concurrency: z.number().int().positive().default(16),
+  limit: z.number().int().positive().optional(),
+  rounds: z.number().int().nonnegative().default(2),
+  seed: z.number().int().default(0),
+  chunk: z
+    .object({ maxChars: z.number().int().positive(), minChars: z.number().int().nonnegative() })
+    .default(DEFAULT_CHUNK_OPTIONS),
+  textField: z.string().default("text"),
+  request: z
+    .object({
+      timeoutMs: z.number().int().positive().default(120_000),
+      maxAttempts: z.number().int().positive().default(DEFAULT_RETRY_POLICY.maxAttempts),
+      baseDelayMs: z.number().int().nonnegative().default(DEFAULT_RETRY_POLICY.baseDelayMs),
+      maxDelayMs: z.number().int().positive().default(DEFAULT_RETRY_POLICY.maxDelayMs),
+      /** How many times an agent is asked before its output is declared invalid. */
+      outputAttempts: z.number().int().positive().default(3),
+    })
+    .default({
+      timeoutMs: 120_000,
+      maxAttempts: DEFAULT_RETRY_POLICY.maxAttempts,
+      baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
+      outputAttempts: 3,
+    }),
+  forceConfig: z.boolean().default(false),
+});
+export type RunConfigInput = z.input<typeof RunConfig>;
+export type RunConfig = z.infer<typeof RunConfig>;
+
+export const NO_MODEL_MESSAGE = [
+  "No model is configured. Configure one in any of these ways:",
+  "  --model openai:gpt-4o-mini                      (flag, one model for every role)",
+  '  agentinstruct.config.json: {"models": {"default": "openai:gpt-4o-mini", "respond": "openai:gpt-4o"}}',
+  "  AGENTINSTRUCT_MODEL=openai:gpt-4o-mini           (environment)",
+  "Then point it at a server: OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL=http://localhost:8000/v1 for",
+  "vLLM, Ollama (http://localhost:11434/v1) or llama.cpp (http://localhost:8080/v1). See README > Models.",
+].join("\n");
+
+/** Read the config file: the explicit path (must exist) or ./agentinstruct.config.json when present. */
+export function loadConfigFile(path: string | undefined, cwd: string): ConfigFile {
+  const candidate = path ? resolve(cwd, path) : resolve(cwd, "agentinstruct.config.json");
+  if (!existsSync(candidate)) {
+    if (path) throw new ConfigError(`config file not found: ${candidate}`);
+    return {};
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(candidate, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`config file ${candidate} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = ConfigFile.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new ConfigError(`config file ${candidate} is invalid:\n  - ${problems.join("\n  - ")}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Resolve the model of every role. Precedence: --model flag, then the file's role entry, then the
+ * file's default, then AGENTINSTRUCT_MODEL. Base URL and key come from the entry, else OPENAI_BASE_URL
+ * and the key variable (OPENAI_API_KEY unless the entry names another).
+ */
+export function resolveModels(
+  flagModel: string | undefined,
+  file: ConfigFile,
+  env: Record<string, string | undefined>,
+): Record<ModelRole, ResolvedModel> {
+  const entries = file.models ?? {};
+  const resolved = {} as Record<ModelRole, ResolvedModel>;
+  for (const role of MODEL_ROLES) {
+    const entry = flagModel ?? entries[role] ?? entries.default ?? env.AGENTINSTRUCT_MODEL;
+    if (!entry) throw new ConfigError(NO_MODEL_MESSAGE);
+    const settings = ModelSettings.parse(typeof entry === "string" ? { model: entry } : entry);
+    resolved[role] = resolveModel(settings, env, role);
+  }
+  return resolved;
+}
+
+function resolveModel(
+  settings: ModelSettings,
+  env: Record<string, string | undefined>,
+  role: ModelRole,
+): ResolvedModel {
+  const separator = settings.model.indexOf(":");
+  if (separator <= 0 || separator === settings.model.length - 1) {
+    throw new ConfigError(
+      `model "${settings.model}" (role ${role}) must be written provider:name, e.g. openai:gpt-4o-mini`,
+    );
+  }
+  const provider = settings.model.slice(0, separator);
+  const name = settings.model.slice(separator + 1);
+  if (!(SUPPORTED_PROVIDERS as readonly string[]).includes(provider)) {
+    throw new ConfigError(
+      `unknown model provider "${provider}" in "${settings.model}"; supported: ${SUPPORTED_PROVIDERS.join(", ")} ` +
+        "(any OpenAI-compatible server works through openai: with OPENAI_BASE_URL)",
+    );
+  }
+  const baseURL = settings.baseURL ?? (env.OPENAI_BASE_URL || undefined);
+  const keyVariable = settings.apiKeyEnv ?? "OPENAI_API_KEY";
+  const key = env[keyVariable];
+  if (!key && !baseURL) {
+    throw new ConfigError(
+      `${keyVariable} is not set. Set it for OpenAI, or set OPENAI_BASE_URL to use a local OpenAI-compatible ` +
+        "server (vLLM, Ollama, llama.cpp), which needs no key.",
+    );
+  }
+  const model: ResolvedModel = {
+    provider: "openai",
+    name,
+    // Local servers ignore the key, but the client insists on one.
+    apiKey: key || "not-needed",
+    temperature: settings.temperature,
+    structuredOutput: settings.structuredOutput,
+  };
+  if (baseURL) model.baseURL = baseURL;
+  if (settings.maxTokens !== undefined) model.maxTokens = settings.maxTokens;
+  return model;
+}
+
+/** `openai:gpt-4o-mini` (plus the server when not OpenAI's): how a model is named in records and status. */
+export function modelLabel(model: ResolvedModel): string {
+  return `${model.provider}:${model.name}`;
+}
+
+/**
+ * What decides the data: skills and their prompts, models and sampling, rounds, seed, corpus and chunking.
+ * Concurrency, limit and timeouts change how fast, not what, so they stay out: a resumed run may change them.
+ */
+export function configFingerprint(
+  config: RunConfig,
+  skillSpecs: unknown[],
+): { fingerprint: string; material: unknown } {
+  const material = {
+    skills: config.skills,
+    specs: sha256(stableStringify(skillSpecs)),
+    models: Object.fromEntries(
+      MODEL_ROLES.map((role) => {
+        const { apiKey: _secret, ...visible } = config.models[role];
+        return [role, visible];
+      }),
+    ),
+    rounds: config.rounds,
+    seed: config.seed,
+    seeds: config.seeds.map((path) => resolve(path)),
+    chunk: config.chunk,
+    textField: config.textField,
+  };
+  return { fingerprint: sha256(stableStringify(material), 16), material };
+}

@@ -1,0 +1,74 @@
+// One error family for the engine. Each error carries what a person needs to act on it and says
+// once whether retrying can help; the retry layers read `retryable` instead of guessing from text.
+import type { z } from "zod";
+
+export type ErrorKind = "config" | "model-unavailable" | "output-invalid" | "input" | "store" | "interrupted";
+
+export abstract class EngineError extends Error {
+  abstract readonly kind: ErrorKind;
+  readonly retryable: boolean = false;
+}
+
+/** A user-facing configuration problem: the message says what to change. */
+export class ConfigError extends EngineError {
+  readonly kind = "config";
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** The model endpoint failed the request (after the gateway's own retries, when retryable). */
+export class ModelCallError extends EngineError {
+  readonly kind = "model-unavailable";
+  override readonly retryable: boolean;
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    retryable: boolean,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ModelCallError";
+    this.retryable = retryable;
+  }
+}
+
+/** The model answered, but never with output that passes the agent's schema. */
+export class OutputInvalidError extends EngineError {
+  readonly kind = "output-invalid";
+  constructor(
+    readonly agent: string,
+    readonly raw: string,
+    readonly issues: string[],
+    readonly attempts: number,
+  ) {
+    super(`${agent}: output failed its schema after ${attempts} attempt(s): ${issues.slice(0, 3).join("; ")}`);
+    this.name = "OutputInvalidError";
+  }
+}
+
+export function formatZodIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+}
+
+/** The plain-data form stored with a failed item. */
+export interface ErrorRecord {
+  kind: string;
+  message: string;
+  status?: number;
+  raw?: string;
+}
+
+export function toErrorRecord(error: unknown): ErrorRecord {
+  if (error instanceof OutputInvalidError) {
+    return { kind: error.kind, message: error.message, raw: error.raw.slice(0, 2000) };
+  }
+  if (error instanceof ModelCallError) {
+    return { kind: error.kind, message: error.message, status: error.status };
+  }
+  if (error instanceof EngineError) return { kind: error.kind, message: error.message };
+  if (error instanceof Error) return { kind: "internal", message: `${error.name}: ${error.message}` };
+  return { kind: "internal", message: String(error) };
+}

@@ -1,0 +1,106 @@
+// Calling an agent: render its prompt, ask the model, parse and validate the output against the
+// agent's zod schema, and on failure ask again with the validation errors shown to the model. After
+// the last attempt the item fails with those errors: nothing is silently dropped or coerced.
+import { z } from "zod";
+import { formatZodIssues, OutputInvalidError } from "../errors.js";
+import type { CallContext, ChatMessage, ChatRequest, ModelGateway } from "./gateway.js";
+import { JsonNotFoundError, parseJsonOutput } from "./json-output.js";
+
+export interface AgentCall<Schema extends z.ZodType> {
+  role: ChatRequest["role"];
+  system: string;
+  prompt: string;
+  /** The output schema: an object schema for JSON agents, a string schema for free-text agents. */
+  output: Schema;
+  /** How many times to ask before giving up. */
+  attempts: number;
+}
+
+export interface AgentResult<T> {
+  value: T;
+  usage: { input_tokens: number; output_tokens: number };
+  model: string;
+}
+
+const RENDERED = /\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g;
+
+/** Fill {placeholders}; a placeholder without a value is a programming error, never sent to a model. */
+export function renderTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(RENDERED, (_whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`template placeholder {${name}} has no value`);
+    return String(value);
+  });
+}
+
+function isTextSchema(schema: z.ZodType): boolean {
+  return schema instanceof z.ZodString;
+}
+
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return rest;
+}
+
+function outputInstructions(schema: Record<string, unknown>): string {
+  return [
+    "Output format: reply with a single JSON object that conforms to the JSON Schema below.",
+    "Write nothing before or after the JSON: no explanations and no code fences.",
+    "<output_schema>",
+    JSON.stringify(schema),
+    "</output_schema>",
+  ].join("\n");
+}
+
+export async function callAgent<Schema extends z.ZodType>(
+  gateway: ModelGateway,
+  call: AgentCall<Schema>,
+  context: CallContext,
+): Promise<AgentResult<z.infer<Schema>>> {
+  const text = isTextSchema(call.output);
+  const schema = text ? undefined : jsonSchemaOf(call.output);
+  const messages: ChatMessage[] = [
+    { role: "system", content: call.system },
+    { role: "user", content: schema ? `${call.prompt}\n\n${outputInstructions(schema)}` : call.prompt },
+  ];
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  let lastRaw = "";
+  let lastIssues: string[] = [];
+  for (let attempt = 1; attempt <= call.attempts; attempt += 1) {
+    const request: ChatRequest = { role: call.role, messages };
+    if (schema) request.json = { name: context.agent.replace(/[^a-zA-Z0-9_-]/g, "_"), schema };
+    const result = await gateway.complete(request, context);
+    usage.input_tokens += result.usage.input_tokens;
+    usage.output_tokens += result.usage.output_tokens;
+    lastRaw = result.text;
+    let candidate: unknown = result.text.trim();
+    if (schema) {
+      try {
+        candidate = parseJsonOutput(result.text);
+      } catch (error) {
+        if (!(error instanceof JsonNotFoundError)) throw error;
+        lastIssues = [error.message];
+        messages.push(
+          { role: "assistant", content: result.text },
+          { role: "user", content: reaskMessage(lastIssues, true) },
+        );
+        continue;
+      }
+    }
+    const parsed = call.output.safeParse(candidate);
+    if (parsed.success) return { value: parsed.data, usage, model: result.model };
+    lastIssues = formatZodIssues(parsed.error.issues);
+    messages.push(
+      { role: "assistant", content: result.text },
+      { role: "user", content: reaskMessage(lastIssues, Boolean(schema)) },
+    );
+  }
+  throw new OutputInvalidError(context.agent, lastRaw, lastIssues, call.attempts);
+}
+
+function reaskMessage(issues: string[], json: boolean): string {
+  const list = issues.map((issue) => `- ${issue}`).join("\n");
+  return json
+    ? `Your previous reply could not be used:\n${list}\nReply again with only the corrected JSON object, conforming to the schema.`
+    : `Your previous reply could not be used:\n${list}\nReply again, following the instructions.`;
+}

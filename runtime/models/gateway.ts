@@ -1,0 +1,259 @@
+// The model gateway: every LLM call of a run goes through one of these. It owns, once, what every
+// call needs: the concurrency cap, the retry policy (the only retry layer: the client's own retries
+// are off), the response cache that makes a resumed run pay nothing twice, token accounting, and the
+// tracing names and tags that make LangSmith traces searchable.
+import type { BaseMessage } from "@langchain/core/messages";
+import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { ChatOpenAI } from "@langchain/openai";
+import pLimit, { type LimitFunction } from "p-limit";
+import { type ModelRole, modelLabel, type ResolvedModel } from "../config.js";
+import { ModelCallError } from "../errors.js";
+import { sha256, stableStringify } from "../hash.js";
+import type { RunStore } from "../store/run-store.js";
+import { classifyFailure, type RetryPolicy, retryDelay } from "./retry-policy.js";
+
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface ChatRequest {
+  role: ModelRole;
+  messages: ChatMessage[];
+  /** Ask for JSON matching this schema (how depends on the model's structuredOutput mode). */
+  json?: { name: string; schema: Record<string, unknown> };
+}
+
+/** Who is calling: names the trace and attributes tokens. */
+export interface CallContext {
+  runId: string;
+  skill: string;
+  /** The stage of the flow: transform, instruct, suggest, edit, respond. */
+  flow: string;
+  agent: string;
+  itemId: string;
+  seedId: string;
+  /** The LangGraph node's config, so the call nests under the graph's trace. */
+  parent?: RunnableConfig;
+  signal?: AbortSignal;
+}
+
+export interface ChatResult {
+  text: string;
+  usage: { input_tokens: number; output_tokens: number };
+  model: string;
+  cached: boolean;
+}
+
+export interface ModelGateway {
+  complete(request: ChatRequest, context: CallContext): Promise<ChatResult>;
+  modelFor(role: ModelRole): ResolvedModel;
+}
+
+export interface GatewayOptions {
+  models: Record<ModelRole, ResolvedModel>;
+  concurrency: number;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  store: RunStore;
+  /** Called after each request attempt settles (progress display). */
+  onCall?: (event: { ok: boolean; cached: boolean; inputTokens: number; outputTokens: number }) => void;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function toLangChain(messages: ChatMessage[]): BaseMessage[] {
+  return messages.map((message) =>
+    message.role === "system"
+      ? new SystemMessage(message.content)
+      : message.role === "user"
+        ? new HumanMessage(message.content)
+        : new AIMessage(message.content),
+  );
+}
+
+function textOf(message: BaseMessage): string {
+  if (typeof message.content === "string") return message.content;
+  return message.content
+    .map((part) => (typeof part === "string" ? part : part.type === "text" ? String(part.text) : ""))
+    .join("");
+}
+
+/**
+ * The response_format for a JSON request. The openai SDK JSON.parses json_schema output itself and
+ * throws on fenced or prose-wrapped JSON before we could see it; a `$parseRaw` hook (not sent, since
+ * functions do not serialize) makes it hand us the raw text, which our parser then handles.
+ */
+function responseFormatFor(model: ResolvedModel, json: ChatRequest["json"]): Record<string, unknown> | undefined {
+  if (!json || model.structuredOutput === "prompt") return undefined;
+  if (model.structuredOutput === "json_object") return { type: "json_object" };
+  const format = { type: "json_schema", json_schema: { name: json.name, schema: json.schema, strict: false } };
+  Object.defineProperty(format, "$parseRaw", { value: () => null, enumerable: false });
+  return format;
+}
+
+export class OpenAICompatibleGateway implements ModelGateway {
+  private readonly limit: LimitFunction;
+  private readonly clients = new Map<string, ChatOpenAI>();
+
+  constructor(private readonly options: GatewayOptions) {
+    this.limit = pLimit(options.concurrency);
+  }
+
+  modelFor(role: ModelRole): ResolvedModel {
+    return this.options.models[role];
+  }
+
+  /** One client per endpoint and model, shared by every call of the run. */
+  private clientFor(model: ResolvedModel): ChatOpenAI {
+    const key = stableStringify({ ...model });
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new ChatOpenAI({
+        model: model.name,
+        apiKey: model.apiKey,
+        temperature: model.temperature,
+        ...(model.maxTokens !== undefined ? { maxTokens: model.maxTokens } : {}),
+        configuration: model.baseURL ? { baseURL: model.baseURL } : {},
+        timeout: this.options.timeoutMs,
+        // The gateway is the one retry layer; LangChain's own retries would multiply with it.
+        maxRetries: 0,
+        // Streaming makes LangChain fetch a tokenizer table at run time, which hangs offline.
+        streaming: false,
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  async complete(request: ChatRequest, context: CallContext): Promise<ChatResult> {
+    const model = this.modelFor(request.role);
+    const label = modelLabel(model);
+    const responseFormat = responseFormatFor(model, request.json);
+    const cacheKey = sha256(
+      stableStringify({
+        model: model.name,
+        baseURL: model.baseURL ?? null,
+        temperature: model.temperature,
+        maxTokens: model.maxTokens ?? null,
+        messages: request.messages,
+        responseFormat: responseFormat ?? null,
+      }),
+    );
+    const store = this.options.store;
+    const cached = await store.getCachedResponse(cacheKey);
+    if (cached !== undefined) {
+      const result = JSON.parse(cached) as ChatResult;
+      await store.recordCall({
+        itemId: context.itemId,
+        agent: context.agent,
+        role: request.role,
+        model: label,
+        inputTokens: 0,
+        outputTokens: 0,
+        latencyMs: 0,
+        attempts: 0,
+        cached: true,
+      });
+      this.options.onCall?.({ ok: true, cached: true, inputTokens: 0, outputTokens: 0 });
+      return { ...result, cached: true };
+    }
+
+    const client = this.clientFor(model);
+    const started = performance.now();
+    const policy = this.options.retry;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const message = await this.limit(() => {
+          context.signal?.throwIfAborted();
+          return client.invoke(toLangChain(request.messages), {
+            ...(responseFormat ? { response_format: responseFormat as never } : {}),
+            signal: context.signal,
+            callbacks: context.parent?.callbacks,
+            runName: `${context.skill}/${context.agent}`,
+            tags: [`skill:${context.skill}`, `flow:${context.flow}`, `agent:${context.agent}`],
+            metadata: {
+              run_id: context.runId,
+              seed_id: context.seedId,
+              thread_id: context.itemId,
+              skill: context.skill,
+              flow: context.flow,
+              agent: context.agent,
+            },
+          });
+        });
+        const result: ChatResult = {
+          text: textOf(message),
+          usage: {
+            input_tokens: message.usage_metadata?.input_tokens ?? 0,
+            output_tokens: message.usage_metadata?.output_tokens ?? 0,
+          },
+          model: label,
+          cached: false,
+        };
+        // Cache first: once the answer is on disk, a crash from here on costs nothing to redo.
+        await store.putCachedResponse(cacheKey, context.itemId, JSON.stringify(result));
+        await store.recordCall({
+          itemId: context.itemId,
+          agent: context.agent,
+          role: request.role,
+          model: label,
+          inputTokens: result.usage.input_tokens,
+          outputTokens: result.usage.output_tokens,
+          latencyMs: performance.now() - started,
+          attempts: attempt,
+          cached: false,
+        });
+        this.options.onCall?.({
+          ok: true,
+          cached: false,
+          inputTokens: result.usage.input_tokens,
+          outputTokens: result.usage.output_tokens,
+        });
+        return result;
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.aborted || context.signal?.aborted) throw error;
+        this.options.onCall?.({ ok: false, cached: false, inputTokens: 0, outputTokens: 0 });
+        if (!failure.retryable || attempt >= policy.maxAttempts) {
+          const why = failure.retryable ? `gave up after ${attempt} attempts` : "not retryable";
+          const callError = new ModelCallError(
+            `${label} request for ${context.skill}/${context.agent} failed (${why}): ${failure.message}`,
+            failure.status,
+            failure.retryable,
+            attempt,
+            { cause: error },
+          );
+          await store.recordCall({
+            itemId: context.itemId,
+            agent: context.agent,
+            role: request.role,
+            model: label,
+            inputTokens: 0,
+            outputTokens: 0,
+            latencyMs: performance.now() - started,
+            attempts: attempt,
+            cached: false,
+            error: callError.message,
+          });
+          throw callError;
+        }
+        await sleep(retryDelay(attempt, failure, policy), context.signal);
+      }
+    }
+  }
+}

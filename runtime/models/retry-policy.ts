@@ -1,0 +1,83 @@
+// The one retry layer for model requests. HTTP status decides once whether a failure is worth
+// retrying (408/409/429/5xx, timeouts, dropped connections); other 4xx never are. A server's
+// Retry-After beats our backoff: the server knows its own window.
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Retry-After values above this are capped (a misconfigured server must not park a run for hours). */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+  maxRetryAfterMs: 300_000,
+};
+
+export interface FailureClass {
+  retryable: boolean;
+  status?: number;
+  retryAfterMs?: number;
+  /** The caller gave up (abort): not a model failure at all. */
+  aborted: boolean;
+  message: string;
+}
+
+const RETRYABLE_STATUS = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
+const RETRYABLE_NAMES = new Set(["TimeoutError", "APIConnectionTimeoutError", "APIConnectionError", "FetchError"]);
+const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "EAI_AGAIN"]);
+
+export function classifyFailure(error: unknown): FailureClass {
+  const record = (error ?? {}) as Record<string, unknown>;
+  const message = error instanceof Error ? error.message : String(error);
+  const name = typeof record.name === "string" ? record.name : "";
+  if (name === "AbortError" || name === "APIUserAbortError") {
+    return { retryable: false, aborted: true, message };
+  }
+  const status = typeof record.status === "number" ? record.status : undefined;
+  if (status !== undefined) {
+    return {
+      retryable: RETRYABLE_STATUS(status),
+      status,
+      retryAfterMs: retryAfterFrom(record.headers),
+      aborted: false,
+      message,
+    };
+  }
+  const code = typeof record.code === "string" ? record.code : causeCode(record.cause);
+  const retryable = RETRYABLE_NAMES.has(name) || (code !== undefined && RETRYABLE_CODES.has(code));
+  return { retryable, aborted: false, message };
+}
+
+function causeCode(cause: unknown): string | undefined {
+  if (cause && typeof cause === "object" && "code" in cause) return String((cause as { code: unknown }).code);
+  return undefined;
+}
+
+/** Milliseconds the server asked us to wait, from retry-after-ms or retry-after (seconds or a date). */
+export function retryAfterFrom(headers: unknown, now = Date.now()): number | undefined {
+  const get = (key: string): string | null | undefined => {
+    if (!headers) return undefined;
+    if (typeof (headers as Headers).get === "function") return (headers as Headers).get(key);
+    const value = (headers as Record<string, unknown>)[key];
+    return typeof value === "string" ? value : undefined;
+  };
+  const milliseconds = Number.parseFloat(get("retry-after-ms") ?? "");
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const value = get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number.parseFloat(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/** Delay before attempt `attempt + 1` (attempt counts from 1): Retry-After if given, else full-jitter backoff. */
+export function retryDelay(attempt: number, failure: FailureClass, policy: RetryPolicy, random = Math.random): number {
+  if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, policy.maxRetryAfterMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

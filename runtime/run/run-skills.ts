@@ -1,0 +1,293 @@
+// Running skills over a corpus: open (or resume) the run store, read the corpus into items, and drive
+// each item's LangGraph thread from a bounded pool until every item reaches a recorded final state.
+// The CLI and scripts call this same function.
+import { join } from "node:path";
+import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
+import type { SkillSpec } from "../../agents/define-skill.js";
+import { resolveSkills } from "../../agents/index.js";
+import { buildSkillGraph, type FlowHooks } from "../../graphs/build-skill-graph.js";
+import type { ItemStateValue } from "../../graphs/skill-state.js";
+import { configFingerprint, MODEL_ROLES, modelLabel, type RunConfig } from "../config.js";
+import { ConfigError, toErrorRecord } from "../errors.js";
+import { sha256 } from "../hash.js";
+import { OpenAICompatibleGateway } from "../models/gateway.js";
+import type { Item, ItemStatus, RunStore, RunSummary } from "../store/run-store.js";
+import { openSqliteStore } from "../store/sqlite-store.js";
+import { buildRecords } from "./build-records.js";
+import { ingestCorpus } from "./ingest-corpus.js";
+
+/** Stops a run: `drain` finishes in-flight steps and checkpoints; `abort` also cancels in-flight calls. */
+export class RunController {
+  private readonly drainer = new AbortController();
+  private readonly aborter = new AbortController();
+  get drainSignal(): AbortSignal {
+    return this.drainer.signal;
+  }
+  get abortSignal(): AbortSignal {
+    return this.aborter.signal;
+  }
+  drain(reason = "stop requested"): void {
+    if (!this.drainer.signal.aborted) this.drainer.abort(reason);
+  }
+  abort(reason = "stopped now"): void {
+    this.drain(reason);
+    if (!this.aborter.signal.aborted) this.aborter.abort(new GraphDrained(reason));
+  }
+}
+
+export interface RunProgress {
+  phase: "reading" | "generating" | "done";
+  items: Record<ItemStatus | "total", number>;
+  calls: number;
+  failedCalls: number;
+  cachedCalls: number;
+  tokens: { input: number; output: number };
+}
+
+export interface RunOptions {
+  controller?: RunController;
+  onProgress?: (progress: RunProgress) => void;
+  /** Graph hooks per skill id (extension point for scripts). */
+  hooks?: Record<string, FlowHooks>;
+  /** Items driven at once; default: the model concurrency (each item fans out several calls). */
+  itemsInFlight?: number;
+  /** Failed items are retried on a later run while they have had fewer attempts than this. */
+  maxItemAttempts?: number;
+}
+
+export interface RunOutcome {
+  runId: string;
+  out: string;
+  interrupted: boolean;
+  summary: RunSummary;
+  durationMs: number;
+}
+
+export const RUN_DB = "run.db";
+
+/** Open the run store for `out`, refusing a different configuration unless forced. */
+export async function openRun(
+  config: RunConfig,
+  skills: readonly SkillSpec[],
+): Promise<{ store: RunStore; runId: string }> {
+  const store = openSqliteStore(join(config.out, RUN_DB));
+  try {
+    const { fingerprint, material } = configFingerprint(config, [...skills]);
+    const previous = await store.getMeta("fingerprint");
+    if (previous && previous !== fingerprint && !config.forceConfig) {
+      const before = JSON.parse((await store.getMeta("config")) ?? "{}") as Record<string, unknown>;
+      const changed = Object.keys(material as object).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify((material as Record<string, unknown>)[key]),
+      );
+      throw new ConfigError(
+        `${config.out} holds a run with a different configuration (changed: ${changed.join(", ") || "unknown"}). ` +
+          "Use a new --out directory, or pass --force-config to continue this run with the new settings.",
+      );
+    }
+    await store.setMeta("fingerprint", fingerprint);
+    await store.setMeta("config", JSON.stringify(material));
+    let runId = await store.getMeta("run_id");
+    if (!runId) {
+      runId = sha256(`${fingerprint}:${Date.now()}:${Math.random()}`, 12);
+      await store.setMeta("run_id", runId);
+    }
+    return { store, runId };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export async function runSkills(config: RunConfig, options: RunOptions = {}): Promise<RunOutcome> {
+  const started = performance.now();
+  const skills = resolveSkills(config.skills);
+  const controller = options.controller ?? new RunController();
+  const { store, runId } = await openRun(config, skills);
+  const progress: RunProgress = {
+    phase: "reading",
+    items: { total: 0, pending: 0, running: 0, done: 0, failed: 0, filtered: 0 },
+    calls: 0,
+    failedCalls: 0,
+    cachedCalls: 0,
+    tokens: { input: 0, output: 0 },
+  };
+  const report = () => options.onProgress?.(progress);
+  try {
+    await ingestCorpus(store, skills, {
+      seeds: config.seeds,
+      chunk: config.chunk,
+      textField: config.textField,
+      limit: config.limit,
+      signal: controller.drainSignal,
+    });
+    const before = await store.summary();
+    Object.assign(progress, {
+      phase: "generating",
+      items: { ...before.items },
+      calls: before.calls,
+      failedCalls: before.failedCalls,
+      cachedCalls: before.cachedCalls,
+      tokens: { ...before.tokens },
+    });
+    report();
+
+    const gateway = new OpenAICompatibleGateway({
+      models: config.models,
+      concurrency: config.concurrency,
+      timeoutMs: config.request.timeoutMs,
+      retry: {
+        maxAttempts: config.request.maxAttempts,
+        baseDelayMs: config.request.baseDelayMs,
+        maxDelayMs: config.request.maxDelayMs,
+        maxRetryAfterMs: 300_000,
+      },
+      store,
+      onCall: (event) => {
+        if (event.cached) progress.cachedCalls += 1;
+        else if (event.ok) progress.calls += 1;
+        else progress.failedCalls += 1;
+        progress.tokens.input += event.inputTokens;
+        progress.tokens.output += event.outputTokens;
+        report();
+      },
+    });
+    const deps = {
+      gateway,
+      loadSeed: (id: string) => store.getSeed(id),
+      runId,
+      runSeed: config.seed,
+      rounds: config.rounds,
+      outputAttempts: config.request.outputAttempts,
+      signal: controller.abortSignal,
+    };
+    const graphs = new Map(
+      skills.map((skill) => [
+        skill.id,
+        buildSkillGraph(skill, deps, options.hooks?.[skill.id]).compile({ checkpointer: store.checkpointer }),
+      ]),
+    );
+    const models = Object.fromEntries(MODEL_ROLES.map((role) => [role, modelLabel(config.models[role])]));
+    const specs = new Map(skills.map((skill) => [skill.id, skill]));
+    const controls = new Set<RunControl>();
+    const stopAll = () => {
+      for (const control of controls) control.requestDrain(String(controller.drainSignal.reason ?? "stop"));
+    };
+    controller.drainSignal.addEventListener("abort", stopAll, { once: true });
+
+    const move = (from: ItemStatus, to: ItemStatus) => {
+      progress.items[from] -= 1;
+      progress.items[to] += 1;
+      report();
+    };
+
+    const runItem = async (item: Item): Promise<void> => {
+      const graph = graphs.get(item.skill);
+      const spec = specs.get(item.skill);
+      if (!graph || !spec) return; // an item of a skill not requested this time: left as it is
+      await store.startItem(item.id);
+      move(item.status, "running");
+      const control = new RunControl();
+      controls.add(control);
+      if (controller.drainSignal.aborted) control.requestDrain("stop requested");
+      const graphConfig = {
+        configurable: { thread_id: item.id },
+        control,
+        durability: "sync" as const,
+        recursionLimit: 200,
+        runName: spec.id,
+        tags: [`skill:${spec.id}`],
+        metadata: { run_id: runId, seed_id: item.seedId, thread_id: item.id, skill: spec.id },
+      };
+      try {
+        const snapshot = await graph.getState(graphConfig);
+        let final: ItemStateValue;
+        if (!snapshot.createdAt) {
+          final = (await graph.invoke(
+            { itemId: item.id, skill: item.skill, seedId: item.seedId },
+            graphConfig,
+          )) as ItemStateValue;
+        } else if (snapshot.next.length > 0) {
+          // Interrupted earlier: continue from the last checkpoint (finished branches are not re-run).
+          final = (await graph.invoke(null, graphConfig)) as ItemStateValue;
+        } else {
+          final = snapshot.values as ItemStateValue;
+        }
+        if (control.drainRequested && (await graph.getState(graphConfig)).next.length > 0) {
+          throw new GraphDrained("stop requested");
+        }
+        if (final.filtered) {
+          await store.filterItem(item.id, final.filtered);
+          move("running", "filtered");
+          return;
+        }
+        const seed = await store.getSeed(item.seedId);
+        if (!seed) throw new Error(`seed ${item.seedId} is missing from the run store`);
+        const records = buildRecords(spec, final, seed, models);
+        if (records.length === 0) {
+          await store.filterItem(item.id, "no instruction survived generation");
+          move("running", "filtered");
+          return;
+        }
+        await store.completeItem(item.id, records);
+        move("running", "done");
+      } catch (error) {
+        if (isGraphDrained(error) || controller.drainSignal.aborted) {
+          await store.interruptItem(item.id);
+          move("running", "pending");
+          return;
+        }
+        await store.failItem(item.id, toErrorRecord(error));
+        move("running", "failed");
+      } finally {
+        controls.delete(control);
+      }
+    };
+
+    await drivePool(store, runItem, {
+      inFlight: options.itemsInFlight ?? Math.max(1, config.concurrency),
+      maxItemAttempts: options.maxItemAttempts ?? 3,
+      signal: controller.drainSignal,
+    });
+    controller.drainSignal.removeEventListener("abort", stopAll);
+    progress.phase = "done";
+    report();
+    return {
+      runId,
+      out: config.out,
+      interrupted: controller.drainSignal.aborted,
+      summary: await store.summary(),
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * A bounded pool over the store's runnable items, read a page at a time so a corpus of millions of
+ * items never sits in memory. Stops taking new items once `signal` fires.
+ */
+async function drivePool(
+  store: RunStore,
+  runItem: (item: Item) => Promise<void>,
+  options: { inFlight: number; maxItemAttempts: number; signal: AbortSignal },
+): Promise<void> {
+  const runnable: ItemStatus[] = ["pending", "running", "failed"];
+  const page = Math.max(100, options.inFlight * 4);
+  const active = new Set<Promise<void>>();
+  let after = 0;
+  for (;;) {
+    if (options.signal.aborted) break;
+    const items = await store.listItems(runnable, after, page);
+    if (items.length === 0) break;
+    after = items[items.length - 1]?.ordinal ?? after;
+    for (const item of items) {
+      if (options.signal.aborted) break;
+      if (item.status === "failed" && item.attempts >= options.maxItemAttempts) continue;
+      const task = runItem(item).finally(() => active.delete(task));
+      active.add(task);
+      if (active.size >= options.inFlight) await Promise.race(active);
+    }
+  }
+  await Promise.all(active);
+}

@@ -1,0 +1,126 @@
+// The run store: everything a run knows lives here, so a crash loses nothing that finished.
+// SQLite implements it today; a Postgres store will implement the same interface (and pass the same
+// conformance suite in test/run-store.suite.ts).
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { Seed } from "../corpus/read-corpus.js";
+import type { ErrorRecord } from "../errors.js";
+
+export const ITEM_STATUSES = ["pending", "running", "done", "failed", "filtered"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** One seed × skill: the unit of work, resumable on its own LangGraph thread (thread id = item id). */
+export interface Item {
+  id: string;
+  /** Position in corpus order. */
+  ordinal: number;
+  skill: string;
+  seedId: string;
+  status: ItemStatus;
+  attempts: number;
+  records: number;
+  error?: ErrorRecord;
+  reason?: string;
+}
+
+export interface ChatTurn {
+  role: "system" | "user" | "assistant" | "tool";
+  content: string;
+}
+
+export interface RefinementStep {
+  goal: string;
+  round: number;
+  parent_id: string;
+}
+
+/** One dataset row with its full lineage. */
+export interface DatasetRecord {
+  id: string;
+  split: string;
+  messages: ChatTurn[];
+  metadata: {
+    skill: string;
+    seed_id: string;
+    source: string;
+    transformation: string;
+    instruction_type: string;
+    refinement: RefinementStep[];
+    models: Record<string, string>;
+    usage: { input_tokens: number; output_tokens: number };
+    [extra: string]: unknown;
+  };
+}
+
+export interface CallRecord {
+  itemId: string;
+  agent: string;
+  role: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  attempts: number;
+  cached: boolean;
+  /** Set when the call failed for good. */
+  error?: string;
+}
+
+export interface InputNote {
+  source: string;
+  outcome: "skipped" | "warning";
+  reason: string;
+}
+
+export interface RunSummary {
+  items: Record<ItemStatus | "total", number>;
+  records: number;
+  seeds: number;
+  skipped: Array<{ source: string; reason: string }>;
+  warnings: Array<{ source: string; reason: string }>;
+  calls: number;
+  cachedCalls: number;
+  failedCalls: number;
+  tokens: { input: number; output: number };
+  bySkill: Array<{ skill: string } & Record<ItemStatus, number> & { records: number }>;
+  failures: Array<{ item: string; error: string }>;
+}
+
+export interface RunStore {
+  /** LangGraph checkpoints live in the same store as the items they belong to. */
+  readonly checkpointer: BaseCheckpointSaver;
+
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** Add a seed; a seed with the same id from another source is an exact duplicate and is not added. */
+  addSeed(seed: Seed): Promise<{ added: boolean; duplicateOf?: string }>;
+  getSeed(id: string): Promise<Seed | undefined>;
+  countSeeds(): Promise<number>;
+  /** Record why an input was skipped or used with a warning (idempotent per source). */
+  noteInput(note: InputNote): Promise<void>;
+
+  /** Create the item if it does not exist yet (pending). */
+  addItem(item: { id: string; skill: string; seedId: string }): Promise<void>;
+  getItem(id: string): Promise<Item | undefined>;
+  /** Up to `limit` items with these statuses after `afterOrdinal`, in corpus order (a page of work). */
+  listItems(statuses: readonly ItemStatus[], afterOrdinal?: number, limit?: number): Promise<Item[]>;
+  /** running, attempts + 1 */
+  startItem(id: string): Promise<void>;
+  /** Back to pending after an interruption; its checkpoint stays for the next run. */
+  interruptItem(id: string): Promise<void>;
+  /** Records and the done status in one transaction; then the thread's checkpoints and cache go. */
+  completeItem(id: string, records: DatasetRecord[]): Promise<void>;
+  filterItem(id: string, reason: string): Promise<void>;
+  failItem(id: string, error: ErrorRecord): Promise<void>;
+
+  recordCall(call: CallRecord): Promise<void>;
+  /** The response cache: a finished model call is never paid for twice within a run. */
+  getCachedResponse(key: string): Promise<string | undefined>;
+  putCachedResponse(key: string, itemId: string, response: string): Promise<void>;
+
+  summary(): Promise<RunSummary>;
+  /** Every record, in corpus order, optionally of one split. */
+  records(split?: string): AsyncIterable<DatasetRecord>;
+  splits(): Promise<string[]>;
+  close(): Promise<void>;
+}

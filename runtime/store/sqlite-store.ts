@@ -1,0 +1,299 @@
+// The default run store: one SQLite file (<out>/run.db) holding seeds, items, records, calls, the
+// response cache and LangGraph's checkpoints. WAL journaling: a killed process loses no committed row.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import Database from "better-sqlite3";
+import type { Seed } from "../corpus/read-corpus.js";
+import type { ErrorRecord } from "../errors.js";
+import type { CallRecord, DatasetRecord, InputNote, Item, ItemStatus, RunStore, RunSummary } from "./run-store.js";
+import { ITEM_STATUSES } from "./run-store.js";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS seeds (
+  ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, kind TEXT NOT NULL, language TEXT, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS inputs (source TEXT PRIMARY KEY, outcome TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS items (
+  ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE, skill TEXT NOT NULL, seed_id TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+  records INTEGER NOT NULL DEFAULT 0, error TEXT, reason TEXT, updated_at TEXT);
+CREATE INDEX IF NOT EXISTS items_status ON items (status);
+CREATE TABLE IF NOT EXISTS records (
+  id TEXT PRIMARY KEY, item_ordinal INTEGER NOT NULL, position INTEGER NOT NULL,
+  split TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS records_order ON records (split, item_ordinal, position);
+CREATE TABLE IF NOT EXISTS calls (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, agent TEXT NOT NULL, role TEXT NOT NULL,
+  model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+  latency_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, cached INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS calls_item ON calls (item_id);
+CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, item_id TEXT NOT NULL, response TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS response_cache_item ON response_cache (item_id);
+`;
+
+interface ItemRow {
+  ordinal: number;
+  id: string;
+  skill: string;
+  seed_id: string;
+  status: ItemStatus;
+  attempts: number;
+  records: number;
+  error: string | null;
+  reason: string | null;
+}
+
+function toItem(row: ItemRow): Item {
+  const item: Item = {
+    id: row.id,
+    ordinal: row.ordinal,
+    skill: row.skill,
+    seedId: row.seed_id,
+    status: row.status,
+    attempts: row.attempts,
+    records: row.records,
+  };
+  if (row.error) item.error = JSON.parse(row.error) as ErrorRecord;
+  if (row.reason) item.reason = row.reason;
+  return item;
+}
+
+export class SqliteRunStore implements RunStore {
+  readonly checkpointer: SqliteSaver;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(SCHEMA);
+    this.checkpointer = new SqliteSaver(this.db);
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(key, value);
+  }
+
+  async addSeed(seed: Seed): Promise<{ added: boolean; duplicateOf?: string }> {
+    const existing = this.db.prepare("SELECT source FROM seeds WHERE id = ?").get(seed.id) as
+      | { source: string }
+      | undefined;
+    if (existing) {
+      return existing.source === seed.source ? { added: false } : { added: false, duplicateOf: existing.source };
+    }
+    this.db
+      .prepare("INSERT INTO seeds (id, source, kind, language, text) VALUES (?, ?, ?, ?, ?)")
+      .run(seed.id, seed.source, seed.kind, seed.language ?? null, seed.text);
+    return { added: true };
+  }
+
+  async getSeed(id: string): Promise<Seed | undefined> {
+    const row = this.db.prepare("SELECT id, source, kind, language, text FROM seeds WHERE id = ?").get(id) as
+      | { id: string; source: string; kind: "text" | "code"; language: string | null; text: string }
+      | undefined;
+    if (!row) return undefined;
+    const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };
+    if (row.language) seed.language = row.language;
+    return seed;
+  }
+
+  async countSeeds(): Promise<number> {
+    return (this.db.prepare("SELECT count(*) AS n FROM seeds").get() as { n: number }).n;
+  }
+
+  async noteInput(note: InputNote): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO inputs (source, outcome, reason) VALUES (?, ?, ?) ON CONFLICT(source) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason",
+      )
+      .run(note.source, note.outcome, note.reason);
+  }
+
+  async addItem(item: { id: string; skill: string; seedId: string }): Promise<void> {
+    this.db
+      .prepare("INSERT OR IGNORE INTO items (id, skill, seed_id) VALUES (?, ?, ?)")
+      .run(item.id, item.skill, item.seedId);
+  }
+
+  async getItem(id: string): Promise<Item | undefined> {
+    const row = this.db.prepare("SELECT * FROM items WHERE id = ?").get(id) as ItemRow | undefined;
+    return row ? toItem(row) : undefined;
+  }
+
+  async listItems(statuses: readonly ItemStatus[], afterOrdinal = 0, limit = -1): Promise<Item[]> {
+    const placeholders = statuses.map(() => "?").join(", ");
+    const rows = this.db
+      .prepare(`SELECT * FROM items WHERE status IN (${placeholders}) AND ordinal > ? ORDER BY ordinal LIMIT ?`)
+      .all(...statuses, afterOrdinal, limit) as ItemRow[];
+    return rows.map(toItem);
+  }
+
+  private setStatus(id: string, status: ItemStatus, fields: { error?: string; reason?: string } = {}): void {
+    this.db
+      .prepare("UPDATE items SET status = ?, error = ?, reason = ?, updated_at = datetime('now') WHERE id = ?")
+      .run(status, fields.error ?? null, fields.reason ?? null, id);
+  }
+
+  async startItem(id: string): Promise<void> {
+    this.db
+      .prepare(
+        "UPDATE items SET status = 'running', attempts = attempts + 1, error = NULL, updated_at = datetime('now') WHERE id = ?",
+      )
+      .run(id);
+  }
+
+  async interruptItem(id: string): Promise<void> {
+    this.setStatus(id, "pending", { reason: "interrupted; resumes from its checkpoint" });
+  }
+
+  async completeItem(id: string, records: DatasetRecord[]): Promise<void> {
+    const commit = this.db.transaction(() => {
+      const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
+      if (!item) throw new Error(`unknown item ${id}`);
+      const insert = this.db.prepare(
+        "INSERT INTO records (id, item_ordinal, position, split, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+      );
+      records.forEach((record, position) => {
+        insert.run(record.id, item.ordinal, position, record.split, JSON.stringify(record));
+      });
+      this.db
+        .prepare(
+          "UPDATE items SET status = 'done', records = ?, error = NULL, reason = NULL, updated_at = datetime('now') WHERE id = ?",
+        )
+        .run(records.length, id);
+      this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
+    });
+    commit();
+    await this.checkpointer.deleteThread(id);
+  }
+
+  async filterItem(id: string, reason: string): Promise<void> {
+    this.setStatus(id, "filtered", { reason });
+    this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
+    await this.checkpointer.deleteThread(id);
+  }
+
+  async failItem(id: string, error: ErrorRecord): Promise<void> {
+    // The checkpoint and cached responses stay: a later run retries the item from where it failed.
+    this.setStatus(id, "failed", { error: JSON.stringify(error) });
+  }
+
+  async recordCall(call: CallRecord): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+      )
+      .run(
+        call.itemId,
+        call.agent,
+        call.role,
+        call.model,
+        call.inputTokens,
+        call.outputTokens,
+        Math.round(call.latencyMs),
+        call.attempts,
+        call.cached ? 1 : 0,
+        call.error ?? null,
+      );
+  }
+
+  async getCachedResponse(key: string): Promise<string | undefined> {
+    const row = this.db.prepare("SELECT response FROM response_cache WHERE key = ?").get(key) as
+      | { response: string }
+      | undefined;
+    return row?.response;
+  }
+
+  async putCachedResponse(key: string, itemId: string, response: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO response_cache (key, item_id, response) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING")
+      .run(key, itemId, response);
+  }
+
+  async summary(): Promise<RunSummary> {
+    const items = Object.fromEntries([...ITEM_STATUSES, "total"].map((status) => [status, 0])) as RunSummary["items"];
+    const bySkill = new Map<string, RunSummary["bySkill"][number]>();
+    const rows = this.db
+      .prepare(
+        "SELECT skill, status, count(*) AS n, sum(records) AS records FROM items GROUP BY skill, status ORDER BY skill",
+      )
+      .all() as Array<{ skill: string; status: ItemStatus; n: number; records: number }>;
+    for (const row of rows) {
+      items[row.status] += row.n;
+      items.total += row.n;
+      const entry =
+        bySkill.get(row.skill) ??
+        ({ skill: row.skill, pending: 0, running: 0, done: 0, failed: 0, filtered: 0, records: 0 } as const);
+      const updated = { ...entry, [row.status]: entry[row.status] + row.n, records: entry.records + row.records };
+      bySkill.set(row.skill, updated);
+    }
+    const calls = this.db
+      .prepare(
+        "SELECT sum(cached = 0 AND error IS NULL) AS calls, sum(cached) AS cached, sum(error IS NOT NULL) AS failed, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls",
+      )
+      .get() as {
+      calls: number | null;
+      cached: number | null;
+      failed: number | null;
+      input: number | null;
+      output: number | null;
+    };
+    const inputs = this.db.prepare("SELECT source, outcome, reason FROM inputs ORDER BY source").all() as Array<{
+      source: string;
+      outcome: string;
+      reason: string;
+    }>;
+    const failures = this.db
+      .prepare("SELECT id, error FROM items WHERE status = 'failed' ORDER BY ordinal LIMIT 50")
+      .all() as Array<{ id: string; error: string | null }>;
+    return {
+      items,
+      records: (this.db.prepare("SELECT count(*) AS n FROM records").get() as { n: number }).n,
+      seeds: await this.countSeeds(),
+      skipped: inputs.filter((row) => row.outcome === "skipped").map(({ source, reason }) => ({ source, reason })),
+      warnings: inputs.filter((row) => row.outcome === "warning").map(({ source, reason }) => ({ source, reason })),
+      calls: calls.calls ?? 0,
+      cachedCalls: calls.cached ?? 0,
+      failedCalls: calls.failed ?? 0,
+      tokens: { input: calls.input ?? 0, output: calls.output ?? 0 },
+      bySkill: [...bySkill.values()],
+      failures: failures.map((row) => ({
+        item: row.id,
+        error: row.error ? (JSON.parse(row.error) as ErrorRecord).message : "unknown error",
+      })),
+    };
+  }
+
+  async *records(split?: string): AsyncIterable<DatasetRecord> {
+    const statement = split
+      ? this.db.prepare("SELECT data FROM records WHERE split = ? ORDER BY item_ordinal, position")
+      : this.db.prepare("SELECT data FROM records ORDER BY item_ordinal, position");
+    const rows = (split ? statement.iterate(split) : statement.iterate()) as IterableIterator<{ data: string }>;
+    for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
+  }
+
+  async splits(): Promise<string[]> {
+    const rows = this.db.prepare("SELECT DISTINCT split FROM records ORDER BY split").all() as Array<{ split: string }>;
+    return rows.map((row) => row.split);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+export function openSqliteStore(path: string): SqliteRunStore {
+  return new SqliteRunStore(path);
+}

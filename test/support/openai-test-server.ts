@@ -1,0 +1,762 @@
+/**
+ * A local OpenAI-compatible server for tests and demos. It speaks enough of the Chat
+ * Completions API (shapes, headers, error bodies) that the real openai SDK and
+ * @langchain/openai code paths run unmodified, and it can inject the failures real
+ * providers produce: rate limits, outages, hangs, resets and badly formatted JSON.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { pathToFileURL } from "node:url";
+import { instanceOf, type JsonSchema, paragraph, resolveSchema } from "./schema-instance.js";
+
+export type Fault =
+  | "429"
+  | "500"
+  | "503"
+  | "400"
+  | "401"
+  | "hang"
+  | "malformed"
+  | "fenced"
+  | "prose"
+  | "invalid"
+  | "empty"
+  | "reset";
+
+export interface TestServerOptions {
+  port?: number;
+  latencyMs?: number;
+  jitterMs?: number;
+  /** When set, requests without "Authorization: Bearer <apiKey>" get 401. */
+  apiKey?: string;
+  /** Retry-After on 429/503, default 1. */
+  retryAfterSeconds?: number;
+  /** Probability per request, decided by a seeded PRNG so runs are reproducible. */
+  faultRates?: Partial<Record<Fault, number>>;
+  seed?: number;
+  /** Every response reuses one id, like some servers. */
+  repeatCompletionIds?: boolean;
+}
+
+export interface RecordedRequest {
+  index: number;
+  /** Parsed JSON body, or the raw text when it was not valid JSON. */
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON; tests index into them freely.
+  body: any;
+  at: number;
+  fault?: Fault;
+  /** HTTP status sent; 0 when no response was sent ("hang", "reset"). */
+  status: number;
+  agent?: string;
+}
+
+export interface TestServer {
+  /** Base URL including /v1, e.g. http://127.0.0.1:PORT/v1 */
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  /** Requests answered 200. */
+  readonly completions: number;
+  /** Next requests get these, in order. */
+  enqueueFaults(...faults: Fault[]): void;
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON; rules index into them freely.
+  faultWhen(rule: (body: any, index: number) => Fault | undefined): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const FAULTS: readonly Fault[] = [
+  "429",
+  "500",
+  "503",
+  "400",
+  "401",
+  "hang",
+  "malformed",
+  "fenced",
+  "prose",
+  "invalid",
+  "empty",
+  "reset",
+];
+
+/** Wire JSON from the client: untyped by nature, read defensively with optional chaining. */
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+type WireJson = any;
+
+const DEFAULT_MODEL = "test-model";
+const SYSTEM_FINGERPRINT = "fp_testserver";
+const REQUEST_LIMIT = 10_000;
+const TOKEN_LIMIT = 2_000_000;
+const HINT_WORD_COUNT = 30;
+const PROSE_PREFIX = "Sure, here is the requested output in JSON format.";
+
+/** Fault-free request handling state shared by the handlers. */
+interface ServerState {
+  options: TestServerOptions;
+  requests: RecordedRequest[];
+  completions: number;
+  requestCount: number;
+  tokensUsed: number;
+  queuedFaults: Fault[];
+  faultRule?: (body: WireJson, index: number) => Fault | undefined;
+  faultRandom: () => number;
+  jitterRandom: () => number;
+  hangingSockets: Set<Socket>;
+  models: Set<string>;
+  repeatedId: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const state = createState(options);
+  const server = createServer((request, response) => {
+    handleRequest(state, request, response).catch((error: unknown) => {
+      // A bug in the test server should show up as a 500, not as a hung test.
+      sendError(state, response, 500, String(error), "server_error", null);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    requests: state.requests,
+    get completions() {
+      return state.completions;
+    },
+    enqueueFaults(...faults) {
+      state.queuedFaults.push(...faults);
+    },
+    faultWhen(rule) {
+      state.faultRule = rule;
+    },
+    reset() {
+      resetState(state);
+    },
+    async close() {
+      for (const socket of state.hangingSockets) socket.destroy();
+      state.hangingSockets.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function createState(options: TestServerOptions): ServerState {
+  const seed = options.seed ?? 1;
+  return {
+    options,
+    requests: [],
+    completions: 0,
+    requestCount: 0,
+    tokensUsed: 0,
+    queuedFaults: [],
+    faultRandom: seededRandom(`faults:${seed}`),
+    jitterRandom: seededRandom(`jitter:${seed}`),
+    hangingSockets: new Set(),
+    models: new Set([DEFAULT_MODEL]),
+    repeatedId: completionId(),
+  };
+}
+
+/** Clears recordings and pending faults; the seeded fault sequence starts over. */
+function resetState(state: ServerState): void {
+  const seed = state.options.seed ?? 1;
+  state.requests.length = 0; // In place: callers may hold the array.
+  state.completions = 0;
+  state.requestCount = 0;
+  state.tokensUsed = 0;
+  state.queuedFaults.length = 0;
+  state.faultRule = undefined;
+  state.faultRandom = seededRandom(`faults:${seed}`);
+  state.jitterRandom = seededRandom(`jitter:${seed}`);
+}
+
+// ---------------------------------------------------------------------------
+// Routing
+
+async function handleRequest(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname.replace(/\/+$/, "");
+  const route = `${request.method} ${path}`;
+
+  if (route === "POST /v1/chat/completions") return handleChatCompletion(state, request, response);
+
+  await waitLatency(state);
+  if (!isAuthorized(state, request)) return sendAuthError(state, request, response);
+  if (route === "GET /v1/models") return sendJson(state, response, 200, modelList(state));
+  sendError(state, response, 404, `Invalid URL (${request.method} ${path})`, "invalid_request_error", null);
+}
+
+function modelList(state: ServerState): unknown {
+  const created = Math.floor(Date.now() / 1000);
+  const data = [...state.models].map((id) => ({
+    id,
+    object: "model",
+    created,
+    owned_by: "test-server",
+  }));
+  return { object: "list", data };
+}
+
+async function handleChatCompletion(
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const at = Date.now();
+  const rawBody = await readBody(request);
+  const index = state.requestCount++;
+  const record = (status: number, body: WireJson, fault?: Fault) => {
+    state.requests.push({ index, body, at, status, fault, agent: agentOf(body) });
+  };
+
+  if (!isAuthorized(state, request)) {
+    record(401, parseJson(rawBody) ?? rawBody);
+    await waitLatency(state);
+    return sendAuthError(state, request, response);
+  }
+
+  const body = parseJson(rawBody);
+  const problem = validateBody(body);
+  if (problem !== undefined) {
+    record(400, body ?? rawBody);
+    await waitLatency(state);
+    return sendError(state, response, 400, problem.message, "invalid_request_error", problem.param);
+  }
+
+  state.models.add(body.model);
+  // Decided on arrival so queued faults follow request order, not completion order.
+  const fault = chooseFault(state, body, index);
+  if (fault === "hang") return hang(state, request, () => record(0, body, fault));
+  if (fault === "reset") {
+    record(0, body, fault);
+    await waitLatency(state);
+    request.socket.destroy();
+    return;
+  }
+
+  const errorStatus = fault === undefined ? undefined : ERROR_FAULT_STATUS[fault];
+  record(errorStatus ?? 200, body, fault);
+  await waitLatency(state);
+  if (fault !== undefined && errorStatus !== undefined) return sendFaultError(state, request, response, fault);
+
+  state.completions++;
+  sendJson(state, response, 200, buildCompletion(state, body, fault));
+}
+
+type ValidatedBody = { model: string; messages: WireJson[]; [key: string]: WireJson };
+
+function validateBody(body: WireJson): { message: string; param: string | null } | undefined {
+  if (body === undefined || typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { message: "We could not parse the JSON body of your request.", param: null };
+  }
+  if (typeof body.model !== "string" || body.model === "") {
+    return { message: "you must provide a model parameter", param: "model" };
+  }
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    return { message: "Missing required parameter: 'messages'.", param: "messages" };
+  }
+  if (body.stream === true) return { message: "streaming is not supported by the test server", param: "stream" };
+  return undefined;
+}
+
+/** Accepts the request and never answers; close() (or the client giving up) ends the socket. */
+function hang(state: ServerState, request: IncomingMessage, record: () => void): void {
+  record();
+  const socket = request.socket;
+  state.hangingSockets.add(socket);
+  socket.once("close", () => state.hangingSockets.delete(socket));
+}
+
+// ---------------------------------------------------------------------------
+// Faults
+
+const ERROR_FAULT_STATUS: Partial<Record<Fault, number>> = {
+  "429": 429,
+  "500": 500,
+  "503": 503,
+  "400": 400,
+  "401": 401,
+};
+
+/** Queued faults first, then the rule, then the seeded rates. */
+function chooseFault(state: ServerState, body: WireJson, index: number): Fault | undefined {
+  // Always draw, so the rate-based sequence does not shift when queued faults are used.
+  const draw = state.faultRandom();
+  const queued = state.queuedFaults.shift();
+  if (queued !== undefined) return queued;
+  const ruled = state.faultRule?.(body, index);
+  if (ruled !== undefined) return ruled;
+  return faultFromRates(state.options.faultRates, draw);
+}
+
+function faultFromRates(rates: Partial<Record<Fault, number>> | undefined, draw: number): Fault | undefined {
+  if (rates === undefined) return undefined;
+  let cumulative = 0;
+  for (const fault of FAULTS) {
+    cumulative += rates[fault] ?? 0;
+    if (draw < cumulative) return fault;
+  }
+  return undefined;
+}
+
+function sendFaultError(state: ServerState, request: IncomingMessage, response: ServerResponse, fault: Fault): void {
+  const retryAfter = state.options.retryAfterSeconds ?? 1;
+  const retryHeaders = {
+    "retry-after": String(retryAfter),
+    "retry-after-ms": String(retryAfter * 1000),
+  };
+  if (fault === "429") {
+    const message = `Rate limit reached for ${DEFAULT_MODEL} in organization org-test on requests per min (RPM): Limit ${REQUEST_LIMIT}, Used ${REQUEST_LIMIT}, Requested 1. Please try again in ${retryAfter}s.`;
+    const headers = { ...retryHeaders, "x-ratelimit-remaining-requests": "0" };
+    sendError(state, response, 429, message, "requests", null, "rate_limit_exceeded", headers);
+  } else if (fault === "500") {
+    const message = "The server had an error while processing your request. Sorry about that!";
+    sendError(state, response, 500, message, "server_error", null);
+  } else if (fault === "503") {
+    const message = "The engine is currently overloaded, please try again later.";
+    sendError(state, response, 503, message, "server_error", null, null, retryHeaders);
+  } else if (fault === "400") {
+    const message = "Invalid request: rejected by an injected test fault.";
+    sendError(state, response, 400, message, "invalid_request_error", null);
+  } else sendAuthError(state, request, response, true);
+}
+
+/** Content faults rewrite the reply text (or the first tool call's arguments) after it is generated. */
+function applyContentFault(reply: Reply, fault: Fault): void {
+  if (fault === "empty") {
+    reply.content = "";
+    reply.toolCalls = [];
+    return;
+  }
+  const firstCall = reply.toolCalls[0];
+  const original = firstCall ? firstCall.function.arguments : (reply.content ?? "");
+  const rewritten = rewritePayload(original, fault, reply.structured);
+  if (firstCall) firstCall.function.arguments = rewritten;
+  else reply.content = rewritten;
+}
+
+function rewritePayload(text: string, fault: Fault, structured: Structured | undefined): string {
+  switch (fault) {
+    case "malformed":
+      return truncateJson(text);
+    case "fenced":
+      return `\`\`\`json\n${text}\n\`\`\``;
+    case "prose":
+      return `${PROSE_PREFIX}\n\n${text}`;
+    case "invalid":
+      // Without a schema there is nothing to violate; a bare number is the closest "wrong shape".
+      return structured ? JSON.stringify(violateSchema(structured)) : "42";
+    default:
+      return text;
+  }
+}
+
+/** Cuts JSON in the middle; if the cut still parses (tiny scalars), leaves an object unterminated. */
+function truncateJson(text: string): string {
+  const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+  return parseJson(cut) === undefined ? cut : `{"value": ${cut}`;
+}
+
+/** The generated value made invalid: first required property removed, else a wrong type. */
+function violateSchema({ schema, value }: Structured): unknown {
+  const resolved = resolveSchema(schema, schema);
+  if (!isPlainObject(value)) return wrongType(value);
+  const copy: Record<string, unknown> = { ...value };
+  const required = typeof resolved === "object" && Array.isArray(resolved.required) ? resolved.required : [];
+  const firstRequired = required.find((name): name is string => typeof name === "string" && name in copy);
+  if (firstRequired !== undefined) {
+    delete copy[firstRequired];
+    return copy;
+  }
+  const firstKey = Object.keys(copy)[0];
+  if (firstKey === undefined) return wrongType(value);
+  copy[firstKey] = wrongType(copy[firstKey]);
+  return copy;
+}
+
+function wrongType(value: unknown): unknown {
+  if (typeof value === "string" || value === null) return 12345;
+  if (typeof value === "number" || typeof value === "boolean") return "not the expected type";
+  return Array.isArray(value) ? { unexpected: true } : ["unexpected"];
+}
+
+// ---------------------------------------------------------------------------
+// Reply generation
+
+interface ToolCall {
+  id: string;
+  type: "function";
+  function: { name: string; arguments: string };
+}
+
+/** The schema and value a structured reply was generated from, kept for the "invalid" fault. */
+interface Structured {
+  schema: JsonSchema;
+  value: unknown;
+}
+
+interface Reply {
+  content: string | null;
+  toolCalls: ToolCall[];
+  structured?: Structured;
+}
+
+interface FunctionTool {
+  name: string;
+  parameters: JsonSchema;
+}
+
+function buildCompletion(state: ServerState, body: ValidatedBody, fault: Fault | undefined): unknown {
+  const reply = generateReply(body);
+  if (fault !== undefined) applyContentFault(reply, fault);
+
+  const hasToolCalls = reply.toolCalls.length > 0;
+  const outputText = hasToolCalls ? reply.toolCalls.map((call) => call.function.arguments).join("") : reply.content;
+  const promptTokens = estimateTokens(messagesText(body.messages));
+  const completionTokens = estimateTokens(outputText ?? "");
+  state.tokensUsed += promptTokens + completionTokens;
+
+  const message: Record<string, unknown> = {
+    role: "assistant",
+    content: reply.content,
+    refusal: null,
+  };
+  if (hasToolCalls) message.tool_calls = reply.toolCalls;
+  return {
+    id: state.options.repeatCompletionIds ? state.repeatedId : completionId(),
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: body.model,
+    system_fingerprint: SYSTEM_FINGERPRINT,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: hasToolCalls ? "tool_calls" : "stop" }],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
+  };
+}
+
+/** Same request (messages + model) → same reply; the response format decides the kind of reply. */
+function generateReply(body: ValidatedBody): Reply {
+  const random = seededRandom(JSON.stringify(body.messages) + body.model);
+  const hints = { words: hintWords(body.messages) };
+  const format = body.response_format?.type;
+
+  if (format === "json_schema") {
+    const schema = body.response_format.json_schema?.schema;
+    return structuredReply(isSchema(schema) ? schema : { type: "object" }, random, hints);
+  }
+  const promptSchema = outputSchemaFromMessages(body.messages);
+  if (format === "json_object") return structuredReply(promptSchema ?? { type: "object" }, random, hints);
+
+  const toolCalls = chooseToolCalls(body, random, hints);
+  if (toolCalls !== undefined) return toolCalls;
+  if (promptSchema !== undefined) return structuredReply(promptSchema, random, hints);
+  return { content: paragraph(random, hints, 2 + Math.floor(random() * 4)), toolCalls: [] };
+}
+
+function structuredReply(schema: JsonSchema, random: () => number, hints: { words: string[] }): Reply {
+  const value = instanceOf(schema, random, hints);
+  return { content: JSON.stringify(value), toolCalls: [], structured: { schema, value } };
+}
+
+/** Tool calls when forced, or on a seeded coin under "auto"; never right after a tool result. */
+function chooseToolCalls(body: ValidatedBody, random: () => number, hints: { words: string[] }): Reply | undefined {
+  const tools = functionTools(body.tools);
+  const lastMessage = body.messages[body.messages.length - 1];
+  if (tools.length === 0 || lastMessage?.role === "tool") return undefined;
+
+  const choice = body.tool_choice;
+  const namedTool = tools.find((tool) => tool.name === choice?.function?.name);
+  const forced = choice === "required" || namedTool !== undefined;
+  const auto = choice === undefined || choice === null || choice === "auto";
+  if (!forced && !(auto && random() < 0.5)) return undefined;
+
+  const callCount = body.parallel_tool_calls !== false && random() < 0.3 ? 2 : 1;
+  const toolCalls = Array.from({ length: callCount }, () => {
+    const tool = namedTool ?? pickTool(tools, random);
+    const value = instanceOf(tool.parameters, random, hints);
+    return {
+      call: toolCall(tool.name, JSON.stringify(value), random),
+      structured: { schema: tool.parameters, value },
+    };
+  });
+  return {
+    content: null,
+    toolCalls: toolCalls.map((entry) => entry.call),
+    structured: toolCalls[0]?.structured,
+  };
+}
+
+function functionTools(tools: unknown): FunctionTool[] {
+  if (!Array.isArray(tools)) return [];
+  return tools
+    .filter((tool) => tool?.type === "function" && typeof tool.function?.name === "string")
+    .map((tool) => ({
+      name: tool.function.name as string,
+      parameters: isSchema(tool.function.parameters) ? tool.function.parameters : { type: "object" },
+    }));
+}
+
+function pickTool(tools: FunctionTool[], random: () => number): FunctionTool {
+  return tools[Math.floor(random() * tools.length)] as FunctionTool;
+}
+
+function toolCall(name: string, argumentsText: string, random: () => number): ToolCall {
+  const id = `call_${randomHex(random, 24)}`;
+  return { id, type: "function", function: { name, arguments: argumentsText } };
+}
+
+/** The engine's prompt-only structured mode embeds the schema between <output_schema> tags. */
+function outputSchemaFromMessages(messages: WireJson[]): JsonSchema | undefined {
+  let found: JsonSchema | undefined;
+  for (const message of messages) {
+    const text = contentText(message?.content);
+    for (const match of text.matchAll(/<output_schema>([\s\S]*?)<\/output_schema>/g)) {
+      const parsed = parseJson((match[1] ?? "").trim());
+      if (isSchema(parsed)) found = parsed; // The last block wins: later instructions override.
+    }
+  }
+  return found;
+}
+
+/** Distinct longer words from the last user message, so replies echo the input's topic. */
+function hintWords(messages: WireJson[]): string[] {
+  const lastUser = [...messages].reverse().find((message) => message?.role === "user");
+  const words = new Set<string>();
+  for (const match of contentText(lastUser?.content).matchAll(/\p{L}+/gu)) {
+    const word = match[0].toLowerCase();
+    // Astral letters would make JS string length disagree with JSON Schema's code-point length.
+    if (word.length >= 5 && [...word].length === word.length) words.add(word);
+    if (words.size >= HINT_WORD_COUNT) break;
+  }
+  return [...words];
+}
+
+/** `agent: <name>` on a line of the first system message, or body.metadata.agent. */
+function agentOf(body: WireJson): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  if (typeof body.metadata?.agent === "string") return body.metadata.agent;
+  const messages: WireJson[] = Array.isArray(body.messages) ? body.messages : [];
+  const system = messages.find((message) => message?.role === "system" || message?.role === "developer");
+  const match = /^\s*agent:\s*(\S.*?)\s*$/im.exec(contentText(system?.content));
+  return match?.[1];
+}
+
+/** Message content is a string or an array of parts; only text parts count. */
+function contentText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((part) => (typeof part?.text === "string" ? part.text : "")).join("\n");
+}
+
+function messagesText(messages: WireJson[]): string {
+  return messages
+    .map((message) => {
+      const calls = Array.isArray(message?.tool_calls) ? message.tool_calls : [];
+      const callText = calls.map((call: WireJson) => String(call?.function?.arguments ?? "")).join("");
+      return contentText(message?.content) + callText;
+    })
+    .join("\n");
+}
+
+/** Roughly four characters per token, like OpenAI's rule of thumb. */
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+// ---------------------------------------------------------------------------
+// HTTP helpers
+
+function isAuthorized(state: ServerState, request: IncomingMessage): boolean {
+  const expected = state.options.apiKey;
+  return expected === undefined || request.headers.authorization === `Bearer ${expected}`;
+}
+
+/** OpenAI's 401 bodies: a missing key and a wrong key read differently. */
+function sendAuthError(state: ServerState, request: IncomingMessage, response: ServerResponse, injected = false): void {
+  const header = request.headers.authorization;
+  if (!injected && header === undefined) {
+    const message =
+      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
+    sendError(state, response, 401, message, "invalid_request_error", null);
+    return;
+  }
+  const key = header?.replace(/^Bearer\s+/i, "") ?? "";
+  const masked = key.length > 8 ? `${key.slice(0, 3)}***${key.slice(-4)}` : "***";
+  const message = `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`;
+  sendError(state, response, 401, message, "invalid_request_error", null, "invalid_api_key");
+}
+
+function sendError(
+  state: ServerState,
+  response: ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  param: string | null,
+  code: string | null = null,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(state, response, status, { error: { message, type, param, code } }, headers);
+}
+
+function sendJson(
+  state: ServerState,
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  // The client may have given up during the latency wait.
+  if (response.headersSent || response.destroyed) return;
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    "x-request-id": `req_${randomBytes(16).toString("hex")}`,
+    "openai-version": "2020-10-01",
+    "openai-processing-ms": String(state.options.latencyMs ?? 0),
+    ...rateLimitHeaders(state),
+    ...headers,
+  });
+  response.end(text);
+}
+
+function rateLimitHeaders(state: ServerState): Record<string, string> {
+  return {
+    "x-ratelimit-limit-requests": String(REQUEST_LIMIT),
+    "x-ratelimit-remaining-requests": String(Math.max(0, REQUEST_LIMIT - (state.requestCount % REQUEST_LIMIT))),
+    "x-ratelimit-reset-requests": "6ms",
+    "x-ratelimit-limit-tokens": String(TOKEN_LIMIT),
+    "x-ratelimit-remaining-tokens": String(Math.max(0, TOKEN_LIMIT - (state.tokensUsed % TOKEN_LIMIT))),
+    "x-ratelimit-reset-tokens": "0s",
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function waitLatency(state: ServerState): Promise<void> {
+  const latency = state.options.latencyMs ?? 0;
+  const jitter = state.options.jitterMs ?? 0;
+  const total = latency + (jitter > 0 ? state.jitterRandom() * jitter : 0);
+  if (total > 0) await new Promise((resolve) => setTimeout(resolve, total));
+}
+
+// ---------------------------------------------------------------------------
+// Small utilities
+
+/** sfc32 seeded from sha256(seed): fast, reproducible and good enough for test data. */
+export function seededRandom(seed: string): () => number {
+  const digest = createHash("sha256").update(seed).digest();
+  let a = digest.readUInt32LE(0);
+  let b = digest.readUInt32LE(4);
+  let c = digest.readUInt32LE(8);
+  let d = digest.readUInt32LE(12);
+  return () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+}
+
+function randomHex(random: () => number, length: number): string {
+  return Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join("");
+}
+
+function completionId(): string {
+  return `chatcmpl-${randomBytes(15).toString("hex")}`;
+}
+
+function parseJson(text: string): WireJson {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isSchema(value: unknown): value is JsonSchema {
+  return typeof value === "boolean" || isPlainObject(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------
+// Standalone mode: `node dist/test/support/openai-test-server.js --port 8089 --fault-rate 429=0.05`
+
+function parseCommandLine(argv: string[]): TestServerOptions {
+  const options: TestServerOptions = { port: 8089 };
+  for (let position = 0; position < argv.length; position++) {
+    const flag = argv[position];
+    const value = argv[position + 1];
+    const number = () => {
+      const parsed = Number(value);
+      if (value === undefined || !Number.isFinite(parsed)) throw new Error(`${flag} needs a number`);
+      position++;
+      return parsed;
+    };
+    if (flag === "--port") options.port = number();
+    else if (flag === "--latency") options.latencyMs = number();
+    else if (flag === "--jitter") options.jitterMs = number();
+    else if (flag === "--seed") options.seed = number();
+    else if (flag === "--retry-after") options.retryAfterSeconds = number();
+    else if (flag === "--api-key" && value !== undefined) {
+      options.apiKey = value;
+      position++;
+    } else if (flag === "--fault-rate" && value !== undefined) {
+      options.faultRates = parseFaultRates(value);
+      position++;
+    } else throw new Error(`unknown or incomplete argument: ${flag}`);
+  }
+  return options;
+}
+
+/** "429=0.05,500=0.02" → { "429": 0.05, "500": 0.02 } */
+function parseFaultRates(text: string): Partial<Record<Fault, number>> {
+  const rates: Partial<Record<Fault, number>> = {};
+  for (const entry of text.split(",").filter(Boolean)) {
+    const [name, rate] = entry.split("=");
+    const fault = FAULTS.find((candidate) => candidate === name?.trim());
+    const probability = Number(rate);
+    if (fault === undefined || !Number.isFinite(probability)) throw new Error(`bad fault rate: ${entry}`);
+    rates[fault] = probability;
+  }
+  return rates;
+}
+
+async function runStandalone(): Promise<void> {
+  const server = await startTestServer(parseCommandLine(process.argv.slice(2)));
+  console.log(`test server listening on ${server.url}`);
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+const entryScript = process.argv[1];
+if (entryScript !== undefined && import.meta.url === pathToFileURL(entryScript).href) {
+  runStandalone().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
