@@ -57,28 +57,27 @@ export class Chunker {
   /** No more text: returns the last chunks. */
   end(): string[] {
     const ready: string[] = [];
-    const rest = this.buffer.trim();
+    const rest = this.buffer;
     this.buffer = "";
-    if (rest.length > 0 && rest.length < this.options.minChars && this.held !== undefined) {
-      // A short tail reads better as part of the chunk before it than as a seed of its own.
-      const merged = `${this.held}\n\n${rest}`;
-      this.held = undefined;
-      for (const chunk of merged.length <= this.options.maxChars * 1.5 ? [merged] : this.split(merged)) {
-        ready.push(chunk);
-      }
+    const held = this.held;
+    this.held = undefined;
+    if (held !== undefined && rest.trim().length > 0 && rest.trim().length < this.options.minChars) {
+      // A short tail reads better as part of the chunk before it than as a seed of its own; the raw
+      // text between them is kept, so no paragraph break is invented.
+      const merged = (held + rest).trim();
+      ready.push(...(merged.length <= this.options.maxChars * 1.5 ? [merged] : this.split(merged)));
       return ready;
     }
-    if (this.held !== undefined) ready.push(this.held);
-    this.held = undefined;
-    if (rest.length > 0) ready.push(rest);
+    if (held !== undefined) ready.push(held.trim());
+    if (rest.trim().length > 0) ready.push(rest.trim());
     return ready;
   }
 
+  /** Hold back the newest chunk (raw) until we know whether a short tail must join it. */
   private emit(chunk: string, ready: string[]): void {
-    const trimmed = chunk.trim();
-    if (trimmed.length === 0) return;
-    if (this.held !== undefined) ready.push(this.held);
-    this.held = trimmed;
+    if (chunk.trim().length === 0) return;
+    if (this.held !== undefined) ready.push(this.held.trim());
+    this.held = chunk;
   }
 
   private split(text: string): string[] {

@@ -1,6 +1,7 @@
 // Running skills over a corpus: open (or resume) the run store, read the corpus into items, and drive
 // each item's LangGraph thread from a bounded pool until every item reaches a recorded final state.
 // The CLI and scripts call this same function.
+import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
 import type { SkillSpec } from "../../agents/define-skill.js";
@@ -20,6 +21,10 @@ import { ingestCorpus } from "./ingest-corpus.js";
 export class RunController {
   private readonly drainer = new AbortController();
   private readonly aborter = new AbortController();
+  constructor() {
+    // Every in-flight call listens on these signals; hundreds at once are expected, not a leak.
+    setMaxListeners(0, this.drainer.signal, this.aborter.signal);
+  }
   get drainSignal(): AbortSignal {
     return this.drainer.signal;
   }

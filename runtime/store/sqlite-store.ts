@@ -34,6 +34,14 @@ CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, item_id TEXT NO
 CREATE INDEX IF NOT EXISTS response_cache_item ON response_cache (item_id);
 `;
 
+/** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
+class RunCheckpointer extends SqliteSaver {
+  override async deleteThread(threadId: string): Promise<void> {
+    this.setup();
+    await super.deleteThread(threadId);
+  }
+}
+
 interface ItemRow {
   ordinal: number;
   id: string;
@@ -62,7 +70,7 @@ function toItem(row: ItemRow): Item {
 }
 
 export class SqliteRunStore implements RunStore {
-  readonly checkpointer: SqliteSaver;
+  readonly checkpointer: RunCheckpointer;
   private readonly db: Database.Database;
 
   constructor(path: string) {
@@ -72,7 +80,7 @@ export class SqliteRunStore implements RunStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(SCHEMA);
-    this.checkpointer = new SqliteSaver(this.db);
+    this.checkpointer = new RunCheckpointer(this.db);
   }
 
   async getMeta(key: string): Promise<string | undefined> {

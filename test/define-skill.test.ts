@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { defineSkill, SkillSpecError, type SkillSpecInput } from "../agents/define-skill.js";
+import { resolveSkills, SKILLS, skillCatalog } from "../agents/index.js";
+import readingComprehension from "../agents/reading-comprehension.js";
+
+const minimal = (): SkillSpecInput => ({
+  id: "tiny",
+  title: "Tiny",
+  split: "tiny",
+  description: "A tiny skill.",
+  seedKinds: ["text"],
+  transform: {
+    system: "You transform.",
+    agents: [{ name: "identity", description: "Keep.", prompt: "Return {seed}." }],
+  },
+  instruct: {
+    system: "You write questions.",
+    prompt: "Write {count_min}-{count_max} {type_name} questions about {content}.",
+    types: [{ name: "recall", definition: "Recall a fact.", example: "What year...?" }],
+  },
+  refine: {
+    suggest: { system: "Suggest.", prompt: "{content} {instruction} {goal_description}" },
+    edit: { system: "Edit.", prompt: "{content} {instruction} {suggestions}" },
+    goals: [{ name: "harder", description: "Harder." }],
+  },
+  respond: { system: "Answer.", prompt: "{content}\n{instruction}" },
+});
+
+describe("defineSkill", () => {
+  it("accepts a valid spec and fills defaults", () => {
+    const spec = defineSkill(minimal());
+    expect(spec.instruct.typesPerSeed).toBe(3);
+    expect(spec.userMessage).toBe("{content}\n\n{instruction}");
+  });
+
+  it("names the unknown placeholder, the stage and what the stage supplies", () => {
+    const input = minimal();
+    input.respond.prompt = "{content} {question}";
+    expect(() => defineSkill(input)).toThrow(/respond.prompt: unknown placeholder \{question\}.*\{instruction\}/s);
+  });
+
+  it("rejects duplicate names and unknown transformation references", () => {
+    const input = minimal();
+    input.instruct.types.push({ name: "recall", definition: "x", example: "y", transformations: ["debate"] });
+    const error = (() => {
+      try {
+        defineSkill(input);
+      } catch (caught) {
+        return caught as SkillSpecError;
+      }
+      throw new Error("expected an error");
+    })();
+    expect(error).toBeInstanceOf(SkillSpecError);
+    expect(error.problems).toContain('instruct.types: duplicate name "recall"');
+    expect(error.problems).toContain('instruction type recall: unknown transformation "debate"');
+  });
+
+  it("rejects a malformed spec with the path of each problem", () => {
+    const input = minimal() as Record<string, unknown>;
+    input.seedKinds = ["pictures"];
+    expect(() => defineSkill(input as SkillSpecInput)).toThrow(/seedKinds\.0/);
+  });
+});
+
+describe("the catalog", () => {
+  it("holds Reading Comprehension as published: 9 transformations, 43 question types, 3 goals", () => {
+    expect(readingComprehension.split).toBe("rc");
+    expect(readingComprehension.transform.agents.map((agent) => agent.name)).toEqual([
+      "argument_passage",
+      "debate",
+      "conversation",
+      "meeting_transcript",
+      "poem",
+      "satire",
+      "instruction_manual",
+      "long_text",
+      "identity",
+    ]);
+    expect(readingComprehension.instruct.types).toHaveLength(43);
+    const published = [
+      "literal_comprehension",
+      "numerical_discrete_reasoning",
+      "critical_comprehension",
+      "evaluative_comprehension",
+      "vocabulary_and_language_use",
+      "relationship_comprehension",
+      "sequencing_events",
+      "strengthen",
+      "weaken",
+      "necessary_assumption",
+      "flaw",
+      "inference",
+      "principle",
+      "method_of_reasoning",
+    ];
+    const names = readingComprehension.instruct.types.map((type) => type.name);
+    for (const name of published) expect(names).toContain(name);
+    expect(readingComprehension.refine.goals.map((goal) => goal.name)).toEqual([
+      "unanswerable",
+      "answer_changes",
+      "harder_question",
+    ]);
+    for (const type of readingComprehension.instruct.types) {
+      expect(type.definition.length, type.name).toBeGreaterThan(40);
+      expect(type.example.length, type.name).toBeGreaterThan(10);
+    }
+  });
+
+  it("resolves skills by id, split name, comma list and 'all', and names unknown ones", () => {
+    expect(resolveSkills(["rc"]).map((skill) => skill.id)).toEqual(["reading-comprehension"]);
+    expect(resolveSkills(["reading-comprehension,rc"])).toHaveLength(1);
+    expect(resolveSkills(["all"])).toHaveLength(SKILLS.length);
+    expect(() => resolveSkills(["rc,nope"])).toThrow(/unknown skill\(s\): nope.*reading-comprehension \(rc\)/);
+  });
+
+  it("describes each skill for `skills --json`", () => {
+    const [entry] = skillCatalog([readingComprehension]);
+    expect(entry).toMatchObject({ id: "reading-comprehension", split: "rc", seedKinds: ["text"] });
+    expect(entry?.instructionTypes).toHaveLength(43);
+  });
+});

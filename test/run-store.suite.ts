@@ -1,0 +1,123 @@
+// The conformance suite every RunStore backend must pass (SQLite now, Postgres later).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DatasetRecord, RunStore } from "../runtime/store/run-store.js";
+
+export interface StoreFactory {
+  name: string;
+  create(): Promise<RunStore>;
+}
+
+const seed = (id: string, source = `doc.txt#${id}`) => ({ id, text: `text of ${id}`, source, kind: "text" as const });
+
+const record = (id: string, split = "rc"): DatasetRecord => ({
+  id,
+  split,
+  messages: [
+    { role: "user", content: `question ${id}` },
+    { role: "assistant", content: `answer ${id}` },
+  ],
+  metadata: {
+    skill: "reading-comprehension",
+    seed_id: "s1",
+    source: "doc.txt#1",
+    transformation: "debate",
+    instruction_type: "inference",
+    refinement: [],
+    models: { respond: "openai:test" },
+    usage: { input_tokens: 10, output_tokens: 5 },
+  },
+});
+
+export function runStoreSuite(factory: StoreFactory): void {
+  describe(`RunStore conformance: ${factory.name}`, () => {
+    let store: RunStore;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("keeps meta values", async () => {
+      expect(await store.getMeta("fingerprint")).toBeUndefined();
+      await store.setMeta("fingerprint", "a");
+      await store.setMeta("fingerprint", "b");
+      expect(await store.getMeta("fingerprint")).toBe("b");
+    });
+
+    it("adds a seed once and reports an exact duplicate from another source", async () => {
+      expect(await store.addSeed(seed("s1"))).toEqual({ added: true });
+      expect(await store.addSeed(seed("s1"))).toEqual({ added: false });
+      expect(await store.addSeed(seed("s1", "copy.txt#1"))).toEqual({ added: false, duplicateOf: "doc.txt#s1" });
+      expect(await store.countSeeds()).toBe(1);
+      expect(await store.getSeed("s1")).toMatchObject({ id: "s1", text: "text of s1", kind: "text" });
+    });
+
+    it("creates items once and pages through them in corpus order", async () => {
+      for (const id of ["a", "b", "c", "d"]) await store.addItem({ id: `rc/${id}`, skill: "rc", seedId: id });
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      const first = await store.listItems(["pending"], 0, 2);
+      expect(first.map((item) => item.id)).toEqual(["rc/a", "rc/b"]);
+      const rest = await store.listItems(["pending"], first[1]?.ordinal, 10);
+      expect(rest.map((item) => item.id)).toEqual(["rc/c", "rc/d"]);
+    });
+
+    it("moves an item through its states, counting attempts", async () => {
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await store.startItem("rc/a");
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "running", attempts: 1 });
+      await store.failItem("rc/a", { kind: "model-unavailable", message: "503", status: 503 });
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "failed", error: { message: "503", status: 503 } });
+      await store.startItem("rc/a");
+      await store.interruptItem("rc/a");
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "pending", attempts: 2 });
+      await store.filterItem("rc/a", "too short");
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "filtered", reason: "too short" });
+    });
+
+    it("commits records with the done status and never duplicates them", async () => {
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await store.putCachedResponse("k1", "rc/a", '{"text":"x"}');
+      await store.completeItem("rc/a", [record("r1"), record("r2")]);
+      await store.completeItem("rc/a", [record("r1"), record("r2")]);
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "done", records: 2 });
+      const ids: string[] = [];
+      for await (const row of store.records("rc")) ids.push(row.id);
+      expect(ids).toEqual(["r1", "r2"]);
+      expect(await store.splits()).toEqual(["rc"]);
+      // A finished item's cached responses are pruned with its checkpoints.
+      expect(await store.getCachedResponse("k1")).toBeUndefined();
+    });
+
+    it("rolls back a completion that fails half-way", async () => {
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await expect(store.completeItem("rc/missing", [record("r9")])).rejects.toThrow();
+      const ids: string[] = [];
+      for await (const row of store.records()) ids.push(row.id);
+      expect(ids).toEqual([]);
+    });
+
+    it("caches responses and sums calls and tokens in the summary", async () => {
+      await store.putCachedResponse("k", "rc/a", "first");
+      await store.putCachedResponse("k", "rc/a", "second");
+      expect(await store.getCachedResponse("k")).toBe("first");
+      const call = { itemId: "rc/a", agent: "respond", role: "respond", model: "openai:m", latencyMs: 5, attempts: 1 };
+      await store.recordCall({ ...call, inputTokens: 100, outputTokens: 20, cached: false });
+      await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: true });
+      await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: false, error: "400 bad request" });
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await store.noteInput({ source: "x.bin", outcome: "skipped", reason: "binary file" });
+      await store.noteInput({ source: "y.txt", outcome: "warning", reason: "invalid UTF-8" });
+      const summary = await store.summary();
+      expect(summary).toMatchObject({
+        calls: 1,
+        cachedCalls: 1,
+        failedCalls: 1,
+        tokens: { input: 100, output: 20 },
+        items: { total: 1, pending: 1 },
+        skipped: [{ source: "x.bin", reason: "binary file" }],
+        warnings: [{ source: "y.txt", reason: "invalid UTF-8" }],
+      });
+    });
+  });
+}
