@@ -1,57 +1,18 @@
 // `agentinstruct run`: flags + config file + environment → RunConfig, then the library's runSkills,
 // with Ctrl-C / SIGTERM turned into a clean, resumable stop.
-import { join, resolve } from "node:path";
-import { resolveSkills } from "../agents/index.js";
-import { loadConfigFile, RunConfig, resolveModels } from "../runtime/config.js";
+import { join } from "node:path";
+import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
 import { writeRunData } from "../runtime/export/export-dataset.js";
 import { RUN_DB, RunController, runSkills } from "../runtime/run/run-skills.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { formatSummary, summaryJson } from "./format-summary.js";
 import { createProgressView } from "./progress.js";
 
-export interface RunFlags {
-  skills: string[];
-  seeds: string[];
-  out: string;
-  model?: string;
-  config?: string;
-  concurrency?: number;
-  limit?: number;
-  rounds?: number;
-  seed?: number;
-  chunkSize?: number;
-  textField?: string;
-  timeout?: number;
-  forceConfig?: boolean;
+export interface RunFlags extends RunSettings {
   json?: boolean;
 }
 
 export const EXIT = { ok: 0, error: 1, itemsFailed: 2, interrupted: 130, terminated: 143 } as const;
-
-/** Flags, config file and environment into one validated RunConfig. */
-export function toRunConfig(flags: RunFlags, env: Record<string, string | undefined>, cwd: string): RunConfig {
-  const file = loadConfigFile(flags.config, cwd);
-  resolveSkills(flags.skills); // unknown skill names fail before anything else happens
-  const chunk = { ...RunConfig.shape.chunk.parse(undefined), ...file.chunk };
-  if (flags.chunkSize !== undefined) chunk.maxChars = flags.chunkSize;
-  chunk.minChars = Math.min(chunk.minChars, Math.floor(chunk.maxChars / 2));
-  const request = { ...file.request };
-  if (flags.timeout !== undefined) request.timeoutMs = Math.round(flags.timeout * 1000);
-  return RunConfig.parse({
-    skills: flags.skills,
-    seeds: flags.seeds.map((path) => resolve(cwd, path)),
-    out: resolve(cwd, flags.out),
-    models: resolveModels(flags.model, file, env),
-    concurrency: flags.concurrency ?? file.concurrency,
-    limit: flags.limit,
-    rounds: flags.rounds ?? file.rounds,
-    seed: flags.seed ?? file.seed,
-    chunk,
-    textField: flags.textField ?? file.textField,
-    request,
-    forceConfig: flags.forceConfig ?? false,
-  });
-}
 
 /** How to run the same command again: what we print on interruption. */
 function resumeCommand(argv: string[]): string {
@@ -60,7 +21,7 @@ function resumeCommand(argv: string[]): string {
 }
 
 export async function runCommand(flags: RunFlags, argv: string[]): Promise<number> {
-  const config = toRunConfig(flags, process.env, process.cwd());
+  const config = resolveRunConfig(flags, process.env, process.cwd());
   const controller = new RunController();
   let signalName: "SIGINT" | "SIGTERM" | undefined;
   const onSignal = (signal: "SIGINT" | "SIGTERM") => {

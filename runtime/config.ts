@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { resolveSkills } from "../agents/index.js";
 import { DEFAULT_CHUNK_OPTIONS } from "./corpus/chunker.js";
 import { ConfigError } from "./errors.js";
 import { sha256, stableStringify } from "./hash.js";
@@ -232,4 +233,54 @@ export function configFingerprint(
     textField: config.textField,
   };
   return { fingerprint: sha256(stableStringify(material), 16), material };
+}
+
+/** What a user sets for a run: the CLI's flags, or a script's options. */
+export interface RunSettings {
+  skills: string[];
+  seeds: string[];
+  out: string;
+  /** `provider:name` for every role; otherwise the config file or AGENTINSTRUCT_MODEL decides. */
+  model?: string;
+  /** Config file path (default: ./agentinstruct.config.json when present). */
+  config?: string;
+  concurrency?: number;
+  limit?: number;
+  rounds?: number;
+  seed?: number;
+  /** Largest seed chunk, in characters. */
+  chunkSize?: number;
+  textField?: string;
+  /** Per-request timeout, in seconds. */
+  timeout?: number;
+  forceConfig?: boolean;
+}
+
+/** Settings, config file and environment into one validated RunConfig: the one place they meet. */
+export function resolveRunConfig(
+  settings: RunSettings,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): RunConfig {
+  const file = loadConfigFile(settings.config, cwd);
+  resolveSkills(settings.skills); // unknown skill names fail before anything else happens
+  const chunk = { ...DEFAULT_CHUNK_OPTIONS, ...file.chunk };
+  if (settings.chunkSize !== undefined) chunk.maxChars = settings.chunkSize;
+  chunk.minChars = Math.min(chunk.minChars, Math.floor(chunk.maxChars / 2));
+  const request = { ...file.request };
+  if (settings.timeout !== undefined) request.timeoutMs = Math.round(settings.timeout * 1000);
+  return RunConfig.parse({
+    skills: settings.skills,
+    seeds: settings.seeds.map((path) => resolve(cwd, path)),
+    out: resolve(cwd, settings.out),
+    models: resolveModels(settings.model, file, env),
+    concurrency: settings.concurrency ?? file.concurrency,
+    limit: settings.limit,
+    rounds: settings.rounds ?? file.rounds,
+    seed: settings.seed ?? file.seed,
+    chunk,
+    textField: settings.textField ?? file.textField,
+    request,
+    forceConfig: settings.forceConfig ?? false,
+  });
 }

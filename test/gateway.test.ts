@@ -56,6 +56,11 @@ function gateway(
 }
 
 let counter = 0;
+/** A string never sent before, so the response cache never answers for the server. */
+const fresh = (label: string) => {
+  counter += 1;
+  return `${label} ${counter} ${Date.now()}`;
+};
 const context = (overrides: Partial<CallContext> = {}): CallContext => ({
   runId: "run-1",
   skill: "reading-comprehension",
@@ -70,7 +75,7 @@ const request = (): ChatRequest => ({
   role: "respond",
   messages: [
     { role: "system", content: "You answer questions." },
-    { role: "user", content: `Question number ${(counter += 1)} ${Date.now()}?` },
+    { role: "user", content: `${fresh("Question number")}?` },
   ],
 });
 
@@ -202,7 +207,7 @@ describe("agent calls with output schemas", () => {
   });
 
   it("sends the schema as response_format and validates the answer", async () => {
-    const result = await callAgent(gateway(), call(`Write questions ${(counter += 1)}`), context());
+    const result = await callAgent(gateway(), call(fresh("Write questions")), context());
     expect(Output.safeParse(result.value).success).toBe(true);
     expect(server.requests[0]?.body.response_format.type).toBe("json_schema");
     expect(server.requests[0]?.body.response_format.json_schema.schema.properties.instructions.maxItems).toBe(3);
@@ -210,14 +215,14 @@ describe("agent calls with output schemas", () => {
 
   it("parses JSON wrapped in fences or preceded by prose on the first try", async () => {
     server.enqueueFaults("fenced", "prose");
-    await callAgent(gateway(), call(`Fenced ${(counter += 1)}`), context());
-    await callAgent(gateway(), call(`Prose ${(counter += 1)}`), context());
+    await callAgent(gateway(), call(fresh("Fenced")), context());
+    await callAgent(gateway(), call(fresh("Prose")), context());
     expect(server.requests.map((entry) => entry.fault)).toEqual(["fenced", "prose"]);
   });
 
   it("re-asks with the validation errors shown to the model", async () => {
     server.enqueueFaults("invalid");
-    const result = await callAgent(gateway(), call(`Invalid once ${(counter += 1)}`), context());
+    const result = await callAgent(gateway(), call(fresh("Invalid once")), context());
     expect(Output.safeParse(result.value).success).toBe(true);
     expect(server.requests).toHaveLength(2);
     const retry = server.requests[1]?.body.messages as Array<{ role: string; content: string }>;
@@ -229,7 +234,7 @@ describe("agent calls with output schemas", () => {
     server.enqueueFaults("malformed", "malformed", "malformed");
     const error = await callAgent(
       gateway(),
-      call(`Always malformed ${(counter += 1)}`),
+      call(fresh("Always malformed")),
       context({ agent: "instruct:inference" }),
     ).catch((caught) => caught);
     expect(error).toBeInstanceOf(OutputInvalidError);
@@ -241,8 +246,8 @@ describe("agent calls with output schemas", () => {
   });
 
   it("works with servers that only honour JSON mode or the prompt", async () => {
-    await callAgent(gateway({ structuredOutput: "json_object" }), call(`JSON mode ${(counter += 1)}`), context());
-    await callAgent(gateway({ structuredOutput: "prompt" }), call(`Prompt only ${(counter += 1)}`), context());
+    await callAgent(gateway({ structuredOutput: "json_object" }), call(fresh("JSON mode")), context());
+    await callAgent(gateway({ structuredOutput: "prompt" }), call(fresh("Prompt only")), context());
     expect(server.requests[0]?.body.response_format).toEqual({ type: "json_object" });
     expect(server.requests[1]?.body.response_format).toBeUndefined();
     expect(server.requests[1]?.body.messages.at(-1).content).toContain("<output_schema>");

@@ -24,3 +24,11 @@ describe("parseJsonOutput", () => {
     expect(() => parseJsonOutput("no json here")).toThrow(/not valid JSON/);
   });
 });
+
+describe("parseJsonOutput on truncated output", () => {
+  it("does not pass off an inner object of a cut-off value as the answer", () => {
+    expect(() => parseJsonOutput('{"instructions": [{"instruction": "What is the main point?"}, {"instr')).toThrow(
+      /not valid JSON/,
+    );
+  });
+});

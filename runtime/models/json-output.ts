@@ -24,7 +24,8 @@ export function parseJsonOutput(text: string): unknown {
     const char = trimmed[start];
     if (char !== "{" && char !== "[") continue;
     const end = balancedEnd(trimmed, start);
-    if (end < 0) continue;
+    // Unclosed: the output was cut off, and every later bracket is inside it, so nothing whole remains.
+    if (end < 0) break;
     const candidate = tryParse(trimmed.slice(start, end + 1));
     if (candidate.ok) return candidate.value;
   }

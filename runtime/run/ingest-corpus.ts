@@ -10,7 +10,7 @@ export interface IngestOptions {
   seeds: string[];
   chunk: ChunkOptions;
   textField: string;
-  /** Stop after this many seeds (corpus order is stable, so it is the same seeds every time). */
+  /** Stop after this many usable seeds (corpus order is stable, so it is the same seeds every time). */
   limit?: number;
   signal?: AbortSignal;
 }
@@ -41,6 +41,16 @@ export async function ingestCorpus(
     }
     if (options.limit !== undefined && result.seeds >= options.limit) break;
     const { seed } = event;
+    const accepting = skills.filter((skill) => skill.seedKinds.includes(seed.kind));
+    if (accepting.length === 0) {
+      await store.noteInput({
+        source: seed.source,
+        outcome: "skipped",
+        reason: `no requested skill accepts ${seed.kind} seeds (${skills.map((skill) => skill.id).join(", ")})`,
+      });
+      result.skipped += 1;
+      continue;
+    }
     const added = await store.addSeed(seed);
     if (added.duplicateOf) {
       await store.noteInput({
@@ -52,16 +62,6 @@ export async function ingestCorpus(
       continue;
     }
     result.seeds += 1;
-    const accepting = skills.filter((skill) => skill.seedKinds.includes(seed.kind));
-    if (accepting.length === 0) {
-      await store.noteInput({
-        source: seed.source,
-        outcome: "skipped",
-        reason: `no requested skill accepts ${seed.kind} seeds (${skills.map((skill) => skill.id).join(", ")})`,
-      });
-      result.skipped += 1;
-      continue;
-    }
     for (const skill of accepting) {
       await store.addItem({ id: itemIdOf(skill.id, seed.id), skill: skill.id, seedId: seed.id });
     }

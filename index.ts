@@ -1,0 +1,26 @@
+// The library: everything the CLI does, for scripts. The CLI (cli/) is a thin layer over these.
+export { defineSkill, type SkillSpec, type SkillSpecInput } from "./agents/define-skill.js";
+export { findSkill, resolveSkills, SKILLS, skillCatalog } from "./agents/index.js";
+export { buildSkillGraph, type FlowDeps, type FlowHooks, type RespondTask } from "./graphs/build-skill-graph.js";
+export { drawSkillGraph } from "./graphs/draw-skill-graph.js";
+export {
+  MODEL_ROLES,
+  type ModelRole,
+  RunConfig,
+  type RunSettings,
+  resolveRunConfig,
+} from "./runtime/config.js";
+export { type CorpusEvent, readCorpus, type Seed } from "./runtime/corpus/read-corpus.js";
+export { ConfigError, EngineError, ModelCallError, OutputInvalidError } from "./runtime/errors.js";
+export { type ExportFormat, exportDataset, writeRunData } from "./runtime/export/export-dataset.js";
+export { callAgent } from "./runtime/models/call-agent.js";
+export { type ModelGateway, OpenAICompatibleGateway } from "./runtime/models/gateway.js";
+export {
+  RunController,
+  type RunOptions,
+  type RunOutcome,
+  type RunProgress,
+  runSkills,
+} from "./runtime/run/run-skills.js";
+export type { DatasetRecord, Item, ItemStatus, RunStore, RunSummary } from "./runtime/store/run-store.js";
+export { openSqliteStore } from "./runtime/store/sqlite-store.js";
