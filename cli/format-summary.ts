@@ -40,7 +40,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     `Run at ${options.out}`,
     table([header, ...rows]),
     "",
-    `seeds ${summary.seeds} | records ${summary.records} | LLM calls ${summary.calls} (${summary.cachedCalls} answered from cache, ${summary.failedCalls} failed) | tokens ${summary.tokens.input} in / ${summary.tokens.output} out`,
+    `seeds ${summary.seeds} | records ${summary.records} | LLM calls ${summary.calls} (${summary.retries} retries, ${summary.cachedCalls} answered from cache, ${summary.failedCalls} failed) | tokens ${summary.tokens.input} in / ${summary.tokens.output} out`,
   ];
   const list = (title: string, entries: Array<{ source: string; reason: string }>) => {
     if (entries.length === 0) return;
@@ -68,6 +68,7 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
     calls: summary.calls,
     cachedCalls: summary.cachedCalls,
     failedCalls: summary.failedCalls,
+    retries: summary.retries,
     tokens: summary.tokens,
     skills: summary.bySkill,
     failures: summary.failures,

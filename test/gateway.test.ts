@@ -114,6 +114,12 @@ describe("model gateway", () => {
     expect(server.requests.map((entry) => entry.status)).toEqual([0, 200]);
   });
 
+  it("retries a dropped connection", async () => {
+    server.enqueueFaults("reset");
+    await gateway().complete(request(), context());
+    expect(server.requests.map((entry) => entry.status)).toEqual([0, 200]);
+  });
+
   it("gives up after maxAttempts and says so", async () => {
     server.enqueueFaults("500", "500", "500");
     const error = await gateway({ maxAttempts: 3 })
@@ -243,6 +249,15 @@ describe("agent calls with output schemas", () => {
     );
     expect(error.raw.length).toBeGreaterThan(0);
     expect(server.requests).toHaveLength(3);
+  });
+
+  it("never replays a rejected answer from the cache: a rerun asks the model again", async () => {
+    server.enqueueFaults("invalid", "invalid", "invalid");
+    const prompt = fresh("Rejected");
+    await expect(callAgent(gateway(), call(prompt), context())).rejects.toBeInstanceOf(OutputInvalidError);
+    const result = await callAgent(gateway(), call(prompt), context());
+    expect(Output.safeParse(result.value).success).toBe(true);
+    expect(server.requests.map((entry) => entry.fault ?? "ok")).toEqual(["invalid", "invalid", "invalid", "ok"]);
   });
 
   it("works with servers that only honour JSON mode or the prompt", async () => {

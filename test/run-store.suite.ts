@@ -101,8 +101,10 @@ export function runStoreSuite(factory: StoreFactory): void {
       await store.putCachedResponse("k", "rc/a", "first");
       await store.putCachedResponse("k", "rc/a", "second");
       expect(await store.getCachedResponse("k")).toBe("first");
+      await store.deleteCachedResponse("k");
+      expect(await store.getCachedResponse("k")).toBeUndefined();
       const call = { itemId: "rc/a", agent: "respond", role: "respond", model: "openai:m", latencyMs: 5, attempts: 1 };
-      await store.recordCall({ ...call, inputTokens: 100, outputTokens: 20, cached: false });
+      await store.recordCall({ ...call, inputTokens: 100, outputTokens: 20, cached: false, attempts: 3 });
       await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: true });
       await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: false, error: "400 bad request" });
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
@@ -113,6 +115,7 @@ export function runStoreSuite(factory: StoreFactory): void {
         calls: 1,
         cachedCalls: 1,
         failedCalls: 1,
+        retries: 2,
         tokens: { input: 100, output: 20 },
         items: { total: 1, pending: 1 },
         skipped: [{ source: "x.bin", reason: "binary file" }],

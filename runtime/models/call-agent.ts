@@ -79,6 +79,7 @@ export async function callAgent<Schema extends z.ZodType>(
         candidate = parseJsonOutput(result.text);
       } catch (error) {
         if (!(error instanceof JsonNotFoundError)) throw error;
+        await gateway.forget(result);
         lastIssues = [error.message];
         messages.push(
           { role: "assistant", content: result.text },
@@ -89,6 +90,7 @@ export async function callAgent<Schema extends z.ZodType>(
     }
     const parsed = call.output.safeParse(candidate);
     if (parsed.success) return { value: parsed.data, usage, model: result.model };
+    await gateway.forget(result);
     lastIssues = formatZodIssues(parsed.error.issues);
     messages.push(
       { role: "assistant", content: result.text },

@@ -44,10 +44,14 @@ export interface ChatResult {
   usage: { input_tokens: number; output_tokens: number };
   model: string;
   cached: boolean;
+  /** Where the response sits in the run's cache. */
+  cacheKey: string;
 }
 
 export interface ModelGateway {
   complete(request: ChatRequest, context: CallContext): Promise<ChatResult>;
+  /** Drop a response from the cache: the caller rejected it, so a rerun must ask again, not replay it. */
+  forget(result: ChatResult): Promise<void>;
   modelFor(role: ModelRole): ResolvedModel;
 }
 
@@ -140,6 +144,10 @@ export class OpenAICompatibleGateway implements ModelGateway {
     return client;
   }
 
+  async forget(result: ChatResult): Promise<void> {
+    await this.options.store.deleteCachedResponse(result.cacheKey);
+  }
+
   async complete(request: ChatRequest, context: CallContext): Promise<ChatResult> {
     const model = this.modelFor(request.role);
     const label = modelLabel(model);
@@ -170,7 +178,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
         cached: true,
       });
       this.options.onCall?.({ ok: true, cached: true, inputTokens: 0, outputTokens: 0 });
-      return { ...result, cached: true };
+      return { ...result, cached: true, cacheKey };
     }
 
     const client = this.clientFor(model);
@@ -204,6 +212,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
           },
           model: label,
           cached: false,
+          cacheKey,
         };
         // Cache first: once the answer is on disk, a crash from here on costs nothing to redo.
         await store.putCachedResponse(cacheKey, context.itemId, JSON.stringify(result));

@@ -33,7 +33,9 @@ const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDO
 export function classifyFailure(error: unknown): FailureClass {
   const record = (error ?? {}) as Record<string, unknown>;
   const message = error instanceof Error ? error.message : String(error);
-  const name = typeof record.name === "string" ? record.name : "";
+  // The openai SDK's connection errors keep the generic name "Error"; their class names tell them apart.
+  const className = error && typeof error === "object" ? error.constructor.name : "";
+  const name = typeof record.name === "string" && record.name !== "Error" ? record.name : className;
   if (name === "AbortError" || name === "APIUserAbortError") {
     return { retryable: false, aborted: true, message };
   }

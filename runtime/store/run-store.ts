@@ -80,6 +80,8 @@ export interface RunSummary {
   calls: number;
   cachedCalls: number;
   failedCalls: number;
+  /** Extra attempts spent on retryable errors (429, 5xx, timeouts). */
+  retries: number;
   tokens: { input: number; output: number };
   bySkill: Array<{ skill: string } & Record<ItemStatus, number> & { records: number }>;
   failures: Array<{ item: string; error: string }>;
@@ -117,6 +119,7 @@ export interface RunStore {
   /** The response cache: a finished model call is never paid for twice within a run. */
   getCachedResponse(key: string): Promise<string | undefined>;
   putCachedResponse(key: string, itemId: string, response: string): Promise<void>;
+  deleteCachedResponse(key: string): Promise<void>;
 
   summary(): Promise<RunSummary>;
   /** Every record, in corpus order, optionally of one split. */

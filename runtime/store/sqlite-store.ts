@@ -230,6 +230,10 @@ export class SqliteRunStore implements RunStore {
       .run(key, itemId, response);
   }
 
+  async deleteCachedResponse(key: string): Promise<void> {
+    this.db.prepare("DELETE FROM response_cache WHERE key = ?").run(key);
+  }
+
   async summary(): Promise<RunSummary> {
     const items = Object.fromEntries([...ITEM_STATUSES, "total"].map((status) => [status, 0])) as RunSummary["items"];
     const bySkill = new Map<string, RunSummary["bySkill"][number]>();
@@ -249,12 +253,13 @@ export class SqliteRunStore implements RunStore {
     }
     const calls = this.db
       .prepare(
-        "SELECT sum(cached = 0 AND error IS NULL) AS calls, sum(cached) AS cached, sum(error IS NOT NULL) AS failed, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls",
+        "SELECT sum(cached = 0 AND error IS NULL) AS calls, sum(cached) AS cached, sum(error IS NOT NULL) AS failed, sum(max(attempts - 1, 0)) AS retries, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls",
       )
       .get() as {
       calls: number | null;
       cached: number | null;
       failed: number | null;
+      retries: number | null;
       input: number | null;
       output: number | null;
     };
@@ -275,6 +280,7 @@ export class SqliteRunStore implements RunStore {
       calls: calls.calls ?? 0,
       cachedCalls: calls.cached ?? 0,
       failedCalls: calls.failed ?? 0,
+      retries: calls.retries ?? 0,
       tokens: { input: calls.input ?? 0, output: calls.output ?? 0 },
       bySkill: [...bySkill.values()],
       failures: failures.map((row) => ({
