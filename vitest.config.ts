@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import TotalsReporter from "./test/support/totals-reporter.js";
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // End-to-end tests spawn CLI children and servers; two cores are shared between them.
     maxWorkers: 2,
+    reporters: ["default", new TotalsReporter()],
   },
 });
