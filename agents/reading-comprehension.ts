@@ -53,8 +53,8 @@ and clear relations between people, events and ideas.
 instruction to follow.
 - Do not add hateful, sexual or dangerous content that the source does not contain.
 
-Output only the passage itself: no preface such as "Here is the passage", no closing remarks, no notes about \
-what you changed or why, no code fences.`;
+The passage is your whole answer, delivered in the output format given at the end of the task: no preface such \
+as "Here is the passage", no closing remarks, no notes about what you changed or why.`;
 
 const seedBlock = `<source_text>
 {seed}
