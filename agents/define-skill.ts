@@ -8,10 +8,16 @@ export type SeedKind = z.infer<typeof SeedKind>;
 /** The placeholders each stage's prompts may use; the graph builder supplies exactly these. */
 export const STAGE_PLACEHOLDERS = {
   transform: ["seed", "source", "kind", "language"],
+  /** The optional second transformation step, which grows the first step's content. */
+  expand: ["seed", "source", "kind", "language", "content", "transformation"],
   instruct: ["content", "transformation", "type_name", "type_definition", "type_example", "count_min", "count_max"],
   suggest: ["content", "instruction", "goal_name", "goal_description", "suggestion_count"],
   edit: ["content", "instruction", "goal_name", "goal_description", "suggestions"],
-  respond: ["content", "instruction"],
+  respond: ["content", "instruction", "type_name", "type_guidance"],
+  /** Conversation skills: the agent that writes the next user turn. */
+  followUp: ["content", "conversation", "turn", "turns"],
+  /** Tool-use skills: the agent that simulates a tool's result. */
+  toolResult: ["api", "arguments"],
   userMessage: ["content", "instruction"],
 } as const;
 export type Stage = keyof typeof STAGE_PLACEHOLDERS;
@@ -38,6 +44,8 @@ export const InstructionTypeSpec = z.object({
   example: prose,
   /** Limit the type to content made by these transformation agents (all if absent). */
   transformations: z.array(name).optional(),
+  /** What the responder must know about this type (e.g. "a required parameter is missing: ask for it"). */
+  guidance: z.string().trim().min(1).optional(),
 });
 export type InstructionTypeSpec = z.infer<typeof InstructionTypeSpec>;
 
@@ -49,6 +57,25 @@ export const RefinementGoalSpec = z.object({
 export type RefinementGoalSpec = z.infer<typeof RefinementGoalSpec>;
 
 const StagePrompts = z.object({ system: prose, prompt: prose });
+
+/**
+ * How instructions are structured. plain: one instruction text. mcq: a question with 4-5 lettered options and
+ * the correct letter (kept in the record's metadata). few_shot: k worked examples (question, reasoning, answer)
+ * followed by the question to answer.
+ */
+export const InstructionShape = z.enum(["plain", "mcq", "few_shot"]);
+export type InstructionShape = z.infer<typeof InstructionShape>;
+
+/**
+ * How responses are made. text: a free-text answer. web_actions: a step-by-step action sequence on a page
+ * observation. tool_calls: a tool-calling conversation against the API list the transformation produced.
+ */
+export const ResponseShape = z.enum(["text", "web_actions", "tool_calls"]);
+export type ResponseShape = z.infer<typeof ResponseShape>;
+
+/** What the transformation produces: text, or (Tool Use) a list of APIs with parameter schemas. */
+export const ContentShape = z.enum(["text", "api_list"]);
+export type ContentShape = z.infer<typeof ContentShape>;
 
 export const SkillSpec = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "skill ids are kebab-case"),
@@ -62,8 +89,12 @@ export const SkillSpec = z.object({
   transform: z.object({
     system: prose,
     agents: z.array(TransformAgentSpec).min(1),
+    output: ContentShape.default("text"),
+    /** A second step that grows what the chosen agent produced (Tool Use: reconstruct the rest of the library). */
+    expand: StagePrompts.optional(),
   }),
   instruct: StagePrompts.extend({
+    shape: InstructionShape.default("plain"),
     types: z.array(InstructionTypeSpec).min(1),
     /** How many distinct types run per seed. */
     typesPerSeed: z.number().int().positive().default(3),
@@ -81,7 +112,21 @@ export const SkillSpec = z.object({
     /** How many suggestions the suggester proposes. */
     suggestions: z.number().int().positive().default(3),
   }),
-  respond: StagePrompts,
+  respond: StagePrompts.extend({
+    shape: ResponseShape.default("text"),
+    /** tool_calls: how tool results are simulated when no real tool runs. */
+    toolResult: StagePrompts.optional(),
+    /** tool_calls: most model turns in one conversation. */
+    maxSteps: z.number().int().positive().default(6),
+  }),
+  /** Multi-turn skills: after the first answer, a follow-up agent writes each next user turn. */
+  conversation: z
+    .object({
+      /** User turns in all, the first included. */
+      userTurns: z.number().int().min(2),
+      followUp: StagePrompts,
+    })
+    .optional(),
   /** The user turn of the record; the assistant turn is the response. */
   userMessage: prose.default("{content}\n\n{instruction}"),
 });
@@ -148,6 +193,26 @@ export function defineSkill(input: SkillSpecInput): SkillSpec {
   checkPlaceholders(problems, "respond.system", spec.respond.system, "respond");
   checkPlaceholders(problems, "respond.prompt", spec.respond.prompt, "respond");
   checkPlaceholders(problems, "userMessage", spec.userMessage, "userMessage");
+  if (spec.transform.expand) {
+    checkPlaceholders(problems, "transform.expand.system", spec.transform.expand.system, "expand");
+    checkPlaceholders(problems, "transform.expand.prompt", spec.transform.expand.prompt, "expand");
+  }
+  if (spec.conversation) {
+    checkPlaceholders(problems, "conversation.followUp.system", spec.conversation.followUp.system, "followUp");
+    checkPlaceholders(problems, "conversation.followUp.prompt", spec.conversation.followUp.prompt, "followUp");
+    if (spec.respond.shape !== "text") problems.push("conversation: needs respond.shape text");
+  }
+  if (spec.respond.toolResult) {
+    checkPlaceholders(problems, "respond.toolResult.system", spec.respond.toolResult.system, "toolResult");
+    checkPlaceholders(problems, "respond.toolResult.prompt", spec.respond.toolResult.prompt, "toolResult");
+  }
+  const toolUse = spec.respond.shape === "tool_calls";
+  if (toolUse && (!spec.respond.toolResult || spec.transform.output !== "api_list")) {
+    problems.push("respond.shape tool_calls needs respond.toolResult and transform.output api_list");
+  }
+  if (!toolUse && spec.transform.output === "api_list") {
+    problems.push("transform.output api_list is only for respond.shape tool_calls");
+  }
 
   checkUnique(
     problems,
