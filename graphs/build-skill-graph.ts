@@ -11,8 +11,12 @@ import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
 import type { CallContext, ModelGateway } from "../runtime/models/gateway.js";
 import { chooser } from "../runtime/prng.js";
+import { INSTRUCTION_SHAPES } from "./instruction-shapes.js";
+import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
 import { type Answer, type Draft, ItemState, type ItemStateUpdate, type ItemStateValue } from "./skill-state.js";
-import { EditOutput, instructOutput, RespondOutput, suggestOutput, TransformOutput } from "./stage-outputs.js";
+import { contentOf, suggestOutput, transformOutput } from "./stage-outputs.js";
+
+export type { RespondTask } from "./responders.js";
 
 /** What the flow needs from the run: the model gateway, seed lookup and the run's settings. */
 export interface FlowDeps {
@@ -33,11 +37,6 @@ interface ItemRef {
   itemId: string;
   skill: string;
   seedId: string;
-}
-
-export interface RespondTask extends ItemRef {
-  draft: Draft;
-  content: string;
 }
 
 /** Extension points for skills that need more than the standard flow. */
@@ -111,6 +110,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       },
       callContext,
     );
+  const shape = INSTRUCTION_SHAPES[spec.instruct.shape];
   const ref = (state: ItemRef): ItemRef => ({ itemId: state.itemId, skill: state.skill, seedId: state.seedId });
   const draws = (seedId: string, purpose: string) => chooser(deps.runSeed, spec.id, seedId, purpose);
 
@@ -124,15 +124,28 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     }
     const agent = draws(seed.id, "transform").pickWeighted(spec.transform.agents, (candidate) => candidate.weight);
     const values = { seed: seed.text, source: seed.source, kind: seed.kind, language: seed.language ?? "" };
+    const output = transformOutput(spec.transform.output);
     const stage = { system: spec.transform.system, prompt: agent.prompt };
-    const result = await ask(
+    const made = await ask(
       "transform",
       stage,
       values,
-      TransformOutput,
+      output,
       context(state, "transform", `transform:${agent.name}`, config),
     );
-    return { transformation: agent.name, content: result.value.content };
+    let content = contentOf(made.value);
+    if (spec.transform.expand) {
+      const expandValues = { ...values, content, transformation: agent.name };
+      const grown = await ask(
+        "transform",
+        spec.transform.expand,
+        expandValues,
+        output,
+        context(state, "transform", `expand:${agent.name}`, config),
+      );
+      content = contentOf(grown.value);
+    }
+    return { transformation: agent.name, content };
   };
 
   const routeAfterTransform = (state: ItemStateValue) => {
@@ -170,14 +183,15 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       "instruct",
       spec.instruct,
       values,
-      instructOutput(min, max),
+      shape.output(min, max),
       context(task, "instruct", `instruct:${type.name}`, config),
     );
-    const drafts: Draft[] = result.value.instructions.map((entry, index) => ({
+    const drafts: Draft[] = shape.items(result.value).map((entry, index) => ({
       id: `${type.name}.${index + 1}`,
       type: type.name,
       instruction: entry.instruction,
       round: 0,
+      ...(entry.item ? { item: entry.item } : {}),
     }));
     return { drafts };
   };
@@ -229,7 +243,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     const goal = goalOf(task.goal);
     const values = {
       content: task.content,
-      instruction: task.head.instruction,
+      instruction: shape.review(task.head),
       goal_name: goal.name,
       goal_description: goal.description,
       suggestion_count: spec.refine.suggestions,
@@ -251,7 +265,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     const goal = goalOf(task.goal);
     const values = {
       content: task.content,
-      instruction: task.head.instruction,
+      instruction: shape.review(task.head),
       goal_name: goal.name,
       goal_description: goal.description,
       suggestions: task.suggestions,
@@ -260,17 +274,19 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       "refine",
       spec.refine.edit,
       values,
-      EditOutput,
+      shape.edit,
       context(task, "edit", `edit:${goal.name}`, config),
     );
-    const edited = result.value.content;
+    const edited = String(result.value.content);
+    const item = shape.edited(result.value);
     const refined: Draft = {
       id: `${task.head.id.split("~")[0]}~r${task.round}`,
       type: task.head.type,
-      instruction: result.value.instruction,
+      instruction: item.instruction,
       parentId: task.head.id,
       goal: goal.name,
       round: task.round,
+      ...(item.item ? { item: item.item } : {}),
     };
     // Keep a copy of the content only when the editor changed it: state stays lean.
     if (edited.trim() !== task.content.trim()) refined.content = edited;
@@ -280,19 +296,17 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
 
   const nextRound = (state: ItemStateValue): ItemStateUpdate => ({ round: state.round + 1 });
 
+  const responder: ResponderEnv = {
+    spec,
+    gateway: deps.gateway,
+    outputAttempts: deps.outputAttempts,
+    context: (task, flow, agent, config) => context(task, flow, agent, config),
+  };
   const respond = async (task: RespondTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
-    if (hooks.respond) return { answers: [await hooks.respond(task, config, deps)] };
-    const values = { content: task.content, instruction: task.draft.instruction };
-    const result = await ask(
-      "respond",
-      spec.respond,
-      values,
-      RespondOutput,
-      context(task, "respond", "respond", config),
-    );
-    return {
-      answers: [{ draftId: task.draft.id, text: result.value, model: result.model, usage: result.usage }],
-    };
+    const answer = hooks.respond
+      ? await hooks.respond(task, config, deps)
+      : await RESPONDERS[spec.respond.shape](responder, task, config);
+    return { answers: [answer] };
   };
 
   // Node functions are typed by what they receive; Send targets receive their payload, not the state.

@@ -13,14 +13,36 @@ export const Draft = z.object({
   parentId: z.string().optional(),
   goal: z.string().optional(),
   round: z.number().int().nonnegative(),
+  /** The structured item for shapes other than plain (MCQ options and answer, few-shot examples). */
+  item: z.record(z.string(), z.unknown()).optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 
+/** A turn of the record after its first user turn, in OpenAI's chat format. */
+export const Turn = z.object({
+  role: z.enum(["user", "assistant", "tool"]),
+  content: z.string(),
+  tool_calls: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.literal("function"),
+        function: z.object({ name: z.string(), arguments: z.string() }),
+      }),
+    )
+    .optional(),
+  tool_call_id: z.string().optional(),
+});
+export type Turn = z.infer<typeof Turn>;
+
 export const Answer = z.object({
   draftId: z.string(),
-  text: z.string(),
+  /** Everything after the first user turn: one assistant turn, or a multi-turn or tool-calling exchange. */
+  turns: z.array(Turn).min(1),
   model: z.string(),
   usage: z.object({ input_tokens: z.number(), output_tokens: z.number() }),
+  /** What the record's metadata gains from the response (actions taken, tools called...). */
+  metadata: z.record(z.string(), z.unknown()).optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 

@@ -1,25 +1,63 @@
 // The output schema of each agent stage. Prompts describe intent; these decide what is accepted.
+// Instruction and edit schemas depend on the skill's instruction shape: see instruction-shapes.ts.
 import { z } from "zod";
+import type { ContentShape } from "../agents/define-skill.js";
 
 export const TransformOutput = z.object({
   content: z.string().trim().min(1).describe("The transformed content, complete and ready to show a student."),
 });
 
-export function instructOutput(min: number, max: number) {
-  return z.object({
-    instructions: z
-      .array(
-        z.object({
-          instruction: z
-            .string()
-            .trim()
-            .min(1)
-            .describe("One self-contained instruction or question; never a copy of the content itself."),
-        }),
-      )
-      .min(min)
-      .max(max),
+/** A parameter schema the engine can turn into a validator, so every tool call can be checked. */
+const ParameterSchema = z
+  .object({
+    type: z.literal("object"),
+    properties: z.record(
+      z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/),
+      z.looseObject({ type: z.string().optional(), description: z.string().optional() }),
+    ),
+    required: z.array(z.string()).optional(),
+  })
+  .loose()
+  .superRefine((schema, context) => {
+    for (const name of schema.required ?? []) {
+      if (!(name in schema.properties)) {
+        context.addIssue({ code: "custom", message: `required parameter "${name}" is not among the properties` });
+      }
+    }
+    try {
+      z.fromJSONSchema(schema as never);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: `not a usable JSON Schema: ${(error as Error).message}` });
+    }
   });
+
+export const Api = z.object({
+  name: z
+    .string()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/)
+    .describe("The function name, as a tool-calling model would call it."),
+  description: z.string().trim().min(1).describe("What the API does, its effects and what it returns."),
+  parameters: ParameterSchema.describe("JSON Schema of the arguments: type object, properties, required."),
+});
+export type Api = z.infer<typeof Api>;
+
+export const ApiList = z.object({
+  apis: z
+    .array(Api)
+    .min(1)
+    .refine((apis) => new Set(apis.map((api) => api.name)).size === apis.length, {
+      message: "API names must be unique",
+    }),
+});
+
+/** The transformation's output: text, or an API list (kept as JSON text in the content). */
+export function transformOutput(shape: ContentShape): z.ZodType<{ content: string } | z.infer<typeof ApiList>> {
+  return shape === "api_list" ? ApiList : TransformOutput;
+}
+
+/** The content a transformation output stands for. */
+export function contentOf(output: { content: string } | z.infer<typeof ApiList>): string {
+  return "apis" in output ? JSON.stringify(output, null, 2) : output.content;
 }
 
 export function suggestOutput(count: number) {
@@ -35,14 +73,5 @@ export function suggestOutput(count: number) {
       .max(count),
   });
 }
-
-export const EditOutput = z.object({
-  content: z
-    .string()
-    .trim()
-    .min(1)
-    .describe("The full revised content (unchanged when only the instruction was edited)."),
-  instruction: z.string().trim().min(1).describe("The full revised instruction."),
-});
 
 export const RespondOutput = z.string().trim().min(1);

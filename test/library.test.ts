@@ -80,7 +80,7 @@ describe("runSkills from a script", () => {
         "reading-comprehension": {
           respond: async (task) => ({
             draftId: task.draft.id,
-            text: `Hooked answer to: ${task.draft.instruction.slice(0, 20)}`,
+            turns: [{ role: "assistant", content: `Hooked answer to: ${task.draft.instruction.slice(0, 20)}` }],
             model: "script:hook",
             usage: { input_tokens: 0, output_tokens: 0 },
           }),

@@ -3,7 +3,7 @@
 // are off), the response cache that makes a resumed run pay nothing twice, token accounting, and the
 // tracing names and tags that make LangSmith traces searchable.
 import type { BaseMessage } from "@langchain/core/messages";
-import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { ChatOpenAI } from "@langchain/openai";
 import pLimit, { type LimitFunction } from "p-limit";
@@ -13,9 +13,23 @@ import { sha256, stableStringify } from "../hash.js";
 import type { RunStore } from "../store/run-store.js";
 import { classifyFailure, type RetryPolicy, retryDelay } from "./retry-policy.js";
 
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
+/** A tool call as the model made it: `arguments` is the raw JSON text, validated by the caller. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+export type ChatMessage =
+  | { role: "system" | "user"; content: string }
+  | { role: "assistant"; content: string; toolCalls?: ToolCall[] }
+  | { role: "tool"; content: string; toolCallId: string };
+
+/** A function the model may call (OpenAI tools). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
 }
 
 export interface ChatRequest {
@@ -23,6 +37,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   /** Ask for JSON matching this schema (how depends on the model's structuredOutput mode). */
   json?: { name: string; schema: Record<string, unknown> };
+  /** Functions the model may call. */
+  tools?: ToolSpec[];
 }
 
 /** Who is calling: names the trace and attributes tokens. */
@@ -41,6 +57,8 @@ export interface CallContext {
 
 export interface ChatResult {
   text: string;
+  /** The model's tool calls (empty when it answered in text). */
+  toolCalls: ToolCall[];
   usage: { input_tokens: number; output_tokens: number };
   model: string;
   cached: boolean;
@@ -81,13 +99,38 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 function toLangChain(messages: ChatMessage[]): BaseMessage[] {
-  return messages.map((message) =>
-    message.role === "system"
-      ? new SystemMessage(message.content)
-      : message.role === "user"
-        ? new HumanMessage(message.content)
-        : new AIMessage(message.content),
-  );
+  return messages.map((message) => {
+    switch (message.role) {
+      case "system":
+        return new SystemMessage(message.content);
+      case "user":
+        return new HumanMessage(message.content);
+      case "tool":
+        return new ToolMessage({ content: message.content, tool_call_id: message.toolCallId });
+      case "assistant":
+        return new AIMessage({
+          content: message.content,
+          tool_calls: (message.toolCalls ?? []).map((call) => ({
+            id: call.id,
+            name: call.name,
+            args: JSON.parse(call.arguments) as Record<string, unknown>,
+            type: "tool_call" as const,
+          })),
+        });
+    }
+  });
+}
+
+/** The raw tool calls of a reply (LangChain keeps the wire form, with unparsed arguments, beside its own). */
+function toolCallsOf(message: BaseMessage): ToolCall[] {
+  const raw = message.additional_kwargs?.tool_calls as
+    | Array<{ id?: string; function?: { name?: string; arguments?: string } }>
+    | undefined;
+  return (raw ?? []).map((call, index) => ({
+    id: call.id ?? `call_${index}`,
+    name: call.function?.name ?? "",
+    arguments: call.function?.arguments ?? "",
+  }));
 }
 
 function textOf(message: BaseMessage): string {
@@ -160,6 +203,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
         maxTokens: model.maxTokens ?? null,
         messages: request.messages,
         responseFormat: responseFormat ?? null,
+        tools: request.tools ?? null,
       }),
     );
     const store = this.options.store;
@@ -190,6 +234,9 @@ export class OpenAICompatibleGateway implements ModelGateway {
           context.signal?.throwIfAborted();
           return client.invoke(toLangChain(request.messages), {
             ...(responseFormat ? { response_format: responseFormat as never } : {}),
+            ...(request.tools?.length
+              ? { tools: request.tools.map((tool) => ({ type: "function" as const, function: tool })) }
+              : {}),
             signal: context.signal,
             callbacks: context.parent?.callbacks,
             runName: `${context.skill}/${context.agent}`,
@@ -206,6 +253,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
         });
         const result: ChatResult = {
           text: textOf(message),
+          toolCalls: toolCallsOf(message),
           usage: {
             input_tokens: message.usage_metadata?.input_tokens ?? 0,
             output_tokens: message.usage_metadata?.output_tokens ?? 0,

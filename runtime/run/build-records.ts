@@ -1,6 +1,7 @@
 // Turn a finished thread's state into dataset records with full lineage: which transformation made the
 // content, which instruction type asked, and every refinement step back to the original instruction.
 import type { SkillSpec } from "../../agents/define-skill.js";
+import { INSTRUCTION_SHAPES } from "../../graphs/instruction-shapes.js";
 import type { Draft, ItemStateValue } from "../../graphs/skill-state.js";
 import type { Seed } from "../corpus/read-corpus.js";
 import { sha256 } from "../hash.js";
@@ -38,7 +39,7 @@ export function buildRecords(
       split: spec.split,
       messages: [
         { role: "user", content: renderTemplate(spec.userMessage, { content, instruction: draft.instruction }) },
-        { role: "assistant", content: answer.text },
+        ...answer.turns,
       ],
       metadata: {
         skill: spec.id,
@@ -49,6 +50,8 @@ export function buildRecords(
         refinement: lineage(draft),
         models,
         usage: answer.usage,
+        ...INSTRUCTION_SHAPES[spec.instruct.shape].metadata({ instruction: draft.instruction, item: draft.item }),
+        ...answer.metadata,
       },
     };
   });

@@ -22,9 +22,12 @@ export interface Item {
   reason?: string;
 }
 
+/** A conversation turn in OpenAI's chat format (tool calls and results included). */
 export interface ChatTurn {
   role: "system" | "user" | "assistant" | "tool";
   content: string;
+  tool_calls?: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }>;
+  tool_call_id?: string;
 }
 
 export interface RefinementStep {

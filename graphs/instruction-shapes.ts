@@ -1,0 +1,137 @@
+// How instructions are structured, per skill (`instruct.shape`). A shape owns, in one place, the schema the
+// instruction agents answer with, the schema the editor answers with, how an item reads to the student
+// (and to the reviewer, who also sees the answer key), and what it adds to the record's metadata.
+import { z } from "zod";
+import type { InstructionShape } from "../agents/define-skill.js";
+
+export interface ShapedItem {
+  /** What the student sees. */
+  instruction: string;
+  /** The structured item (for shapes other than plain): kept for editing, rendering and metadata. */
+  item?: Record<string, unknown>;
+}
+
+export interface InstructionShapeDef {
+  /** The instruction agent's output: between min and max items. */
+  output(min: number, max: number): z.ZodType<unknown>;
+  /** The items of a validated instruction output. */
+  items(output: unknown): ShapedItem[];
+  /** The editor's output: the content plus the item's fields. */
+  edit: z.ZodObject;
+  /** The item of a validated editor output. */
+  edited(output: Record<string, unknown>): ShapedItem;
+  /** The item as a reviewer (suggester, editor) reads it: with the answer key when there is one. */
+  review(item: ShapedItem): string;
+  /** What the record's metadata gains from the item. */
+  metadata(item: ShapedItem): Record<string, unknown>;
+}
+
+const text = (description: string) => z.string().trim().min(1).describe(description);
+const LETTERS = ["A", "B", "C", "D", "E"] as const;
+
+const plain: InstructionShapeDef = {
+  output: (min, max) =>
+    z.object({
+      instructions: z
+        .array(
+          z.object({ instruction: text("One self-contained instruction or question; never a copy of the content.") }),
+        )
+        .min(min)
+        .max(max),
+    }),
+  items: (output) =>
+    (output as { instructions: Array<{ instruction: string }> }).instructions.map((entry) => ({
+      instruction: entry.instruction,
+    })),
+  edit: z.object({
+    content: text("The full revised content (unchanged when only the instruction was edited)."),
+    instruction: text("The full revised instruction."),
+  }),
+  edited: (output) => ({ instruction: String(output.instruction) }),
+  review: (item) => item.instruction,
+  metadata: () => ({}),
+};
+
+const McqItem = z
+  .object({
+    question: text("The question stem, self-contained."),
+    options: z.array(text("One answer option, without its letter.")).min(4).max(5),
+    answer: z.enum(LETTERS).describe("The letter of the one correct option."),
+  })
+  .refine((item) => LETTERS.indexOf(item.answer) < item.options.length, {
+    message: "answer must be the letter of one of the options",
+    path: ["answer"],
+  });
+type McqItem = z.infer<typeof McqItem>;
+
+function renderMcq(item: McqItem): string {
+  const options = item.options.map((option, index) => `${LETTERS[index]}. ${option}`).join("\n");
+  return `${item.question}\n\n${options}`;
+}
+
+const mcq: InstructionShapeDef = {
+  output: (min, max) => z.object({ items: z.array(McqItem).min(min).max(max) }),
+  items: (output) =>
+    (output as { items: McqItem[] }).items.map((item) => ({ instruction: renderMcq(item), item: { ...item } })),
+  edit: z
+    .object({
+      content: text("The full revised content (unchanged when only the question was edited)."),
+      question: text("The revised question stem."),
+      options: z.array(text("One answer option, without its letter.")).min(4).max(5),
+      answer: z.enum(LETTERS).describe("The letter of the one correct option."),
+    })
+    .refine((item) => LETTERS.indexOf(item.answer) < item.options.length, {
+      message: "answer must be the letter of one of the options",
+      path: ["answer"],
+    }),
+  edited: (output) => {
+    const item = McqItem.parse(output);
+    return { instruction: renderMcq(item), item: { ...item } };
+  },
+  review: (item) => `${item.instruction}\n\nCorrect answer: ${String(item.item?.answer)}`,
+  metadata: (item) => ({ mcq: { options: item.item?.options, answer: item.item?.answer } }),
+};
+
+const Example = z.object({
+  question: text("A question of the kind being taught."),
+  reasoning: text("Step-by-step reasoning that reaches the answer."),
+  answer: text("The answer the reasoning reaches."),
+});
+const FewShotItem = z.object({
+  examples: z.array(Example).min(2).max(4),
+  question: text("A new question of the same kind, answered by following the examples' reasoning."),
+});
+type FewShotItem = z.infer<typeof FewShotItem>;
+
+function renderFewShot(item: FewShotItem): string {
+  const examples = item.examples
+    .map(
+      (example, index) =>
+        `Example ${index + 1}\nQuestion: ${example.question}\nReasoning: ${example.reasoning}\nAnswer: ${example.answer}`,
+    )
+    .join("\n\n");
+  return `${examples}\n\nNow answer the next question the same way, reasoning step by step.\nQuestion: ${item.question}`;
+}
+
+const fewShot: InstructionShapeDef = {
+  output: (min, max) => z.object({ items: z.array(FewShotItem).min(min).max(max) }),
+  items: (output) =>
+    (output as { items: FewShotItem[] }).items.map((item) => ({ instruction: renderFewShot(item), item: { ...item } })),
+  edit: z.object({
+    content: text("The full revised content (unchanged when only the item was edited)."),
+    examples: z.array(Example).min(2).max(4),
+    question: text("The revised question."),
+  }),
+  edited: (output) => {
+    const item = FewShotItem.parse(output);
+    return { instruction: renderFewShot(item), item: { ...item } };
+  },
+  review: (item) => item.instruction,
+  metadata: (item) => ({ few_shot: { k: (item.item?.examples as unknown[] | undefined)?.length ?? 0 } }),
+};
+
+export const INSTRUCTION_SHAPES: Record<InstructionShape, InstructionShapeDef> = {
+  plain,
+  mcq,
+  few_shot: fewShot,
+};

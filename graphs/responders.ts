@@ -1,0 +1,306 @@
+// Response generation, per skill (`respond.shape`): a free-text answer (optionally continued into a
+// multi-turn conversation by a follow-up agent), a step-by-step web action sequence, or a tool-calling
+// conversation against the API list the transformation built. Every model output is validated; tool calls
+// are checked against their API's parameter schema before anything is recorded.
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { z } from "zod";
+import type { SkillSpec } from "../agents/define-skill.js";
+import { formatZodIssues, OutputInvalidError } from "../runtime/errors.js";
+import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
+import type { CallContext, ChatMessage, ModelGateway, ToolCall, ToolSpec } from "../runtime/models/gateway.js";
+import type { Answer, Draft, Turn } from "./skill-state.js";
+import { ApiList } from "./stage-outputs.js";
+
+export interface RespondTask {
+  itemId: string;
+  skill: string;
+  seedId: string;
+  draft: Draft;
+  content: string;
+}
+
+/** What a responder needs from the flow. */
+export interface ResponderEnv {
+  spec: SkillSpec;
+  gateway: ModelGateway;
+  outputAttempts: number;
+  context(task: RespondTask, flow: string, agent: string, config: RunnableConfig): CallContext;
+}
+
+type Usage = { input_tokens: number; output_tokens: number };
+const addUsage = (total: Usage, more: Usage) => {
+  total.input_tokens += more.input_tokens;
+  total.output_tokens += more.output_tokens;
+};
+
+function respondValues(env: ResponderEnv, task: RespondTask): Record<string, string> {
+  const type = env.spec.instruct.types.find((candidate) => candidate.name === task.draft.type);
+  return {
+    content: task.content,
+    instruction: task.draft.instruction,
+    type_name: task.draft.type,
+    type_guidance: type?.guidance ?? "",
+  };
+}
+
+function openingMessages(env: ResponderEnv, task: RespondTask): ChatMessage[] {
+  const values = respondValues(env, task);
+  return [
+    { role: "system", content: renderTemplate(env.spec.respond.system, values) },
+    { role: "user", content: renderTemplate(env.spec.respond.prompt, values) },
+  ];
+}
+
+/** Ask for free text on an ongoing conversation, re-asking on empty output like any agent. */
+async function nextText(
+  env: ResponderEnv,
+  messages: ChatMessage[],
+  context: CallContext,
+): Promise<{ text: string; usage: Usage; model: string }> {
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  for (let attempt = 1; attempt <= env.outputAttempts; attempt += 1) {
+    const result = await env.gateway.complete({ role: "respond", messages }, context);
+    addUsage(usage, result.usage);
+    if (result.text.trim()) return { text: result.text.trim(), usage, model: result.model };
+    await env.gateway.forget(result);
+  }
+  throw new OutputInvalidError(context.agent, "", ["the answer was empty"], env.outputAttempts);
+}
+
+const FollowUpOutput = z.object({
+  message: z.string().trim().min(1).describe("The user's next message in the conversation."),
+});
+
+/** A text answer; for conversation skills, continued until the user has spoken `userTurns` times. */
+export async function respondText(env: ResponderEnv, task: RespondTask, config: RunnableConfig): Promise<Answer> {
+  const messages = openingMessages(env, task);
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  const first = await nextText(env, messages, env.context(task, "respond", "respond", config));
+  addUsage(usage, first.usage);
+  const turns: Turn[] = [{ role: "assistant", content: first.text }];
+  messages.push({ role: "assistant", content: first.text });
+  const conversation = env.spec.conversation;
+  const userTurns = conversation?.userTurns ?? 1;
+  for (let turn = 2; conversation && turn <= userTurns; turn += 1) {
+    const transcript = [
+      `User: ${task.draft.instruction}`,
+      ...turns.map((entry) => `${entry.role === "user" ? "User" : "Assistant"}: ${entry.content}`),
+    ].join("\n\n");
+    const values = { content: task.content, conversation: transcript, turn, turns: userTurns };
+    const followUp = await callAgent(
+      env.gateway,
+      {
+        role: "instruct",
+        system: renderTemplate(conversation.followUp.system, values),
+        prompt: renderTemplate(conversation.followUp.prompt, values),
+        output: FollowUpOutput,
+        attempts: env.outputAttempts,
+      },
+      env.context(task, "follow_up", `follow_up:${turn}`, config),
+    );
+    addUsage(usage, followUp.usage);
+    turns.push({ role: "user", content: followUp.value.message });
+    messages.push({ role: "user", content: followUp.value.message });
+    const answer = await nextText(env, messages, env.context(task, "respond", `respond:${turn}`, config));
+    addUsage(usage, answer.usage);
+    turns.push({ role: "assistant", content: answer.text });
+    messages.push({ role: "assistant", content: answer.text });
+  }
+  return { draftId: task.draft.id, turns, model: first.model, usage };
+}
+
+const ACTIONS = ["click", "type", "select", "scroll", "press_key", "go_back", "navigate", "stop"] as const;
+
+/** The element ids a page observation offers, written `[12]`. */
+export function elementIds(observation: string): Set<string> {
+  return new Set([...observation.matchAll(/\[(\d+)\]/g)].map((match) => `[${match[1]}]`));
+}
+
+function webActionsOutput(observation: string) {
+  const ids = elementIds(observation);
+  return z.object({
+    steps: z
+      .array(
+        z
+          .object({
+            thought: z.string().trim().min(1).describe("Why this step, given what the page shows."),
+            action: z.enum(ACTIONS),
+            target: z
+              .string()
+              .describe('The element id from the observation, like "[12]"; "" for actions without one.'),
+            value: z.string().describe('Text to type, option to select, key or URL; "" when not needed.'),
+          })
+          .refine((step) => step.target === "" || ids.has(step.target.trim()), {
+            message: "target must be an element id present in the page observation",
+            path: ["target"],
+          }),
+      )
+      .min(1),
+    answer: z.string().trim().min(1).describe("The outcome or the information found, for the user."),
+  });
+}
+
+function renderSteps(output: {
+  steps: Array<{ thought: string; action: string; target: string; value: string }>;
+  answer: string;
+}): string {
+  const steps = output.steps.map((step, index) => {
+    const what = [step.action, step.target, step.value ? JSON.stringify(step.value) : ""].filter(Boolean).join(" ");
+    return `${index + 1}. ${step.thought}\n   Action: ${what}`;
+  });
+  return `${steps.join("\n")}\n\n${output.answer}`;
+}
+
+/** A web task: numbered thought/action steps on the page's element ids, then the answer. */
+export async function respondWebActions(env: ResponderEnv, task: RespondTask, config: RunnableConfig): Promise<Answer> {
+  const [system, prompt] = openingMessages(env, task);
+  const result = await callAgent(
+    env.gateway,
+    {
+      role: "respond",
+      system: system?.content ?? "",
+      prompt: prompt?.content ?? "",
+      output: webActionsOutput(task.content),
+      attempts: env.outputAttempts,
+    },
+    env.context(task, "respond", "respond", config),
+  );
+  return {
+    draftId: task.draft.id,
+    turns: [{ role: "assistant", content: renderSteps(result.value) }],
+    model: result.model,
+    usage: result.usage,
+    metadata: { actions: result.value.steps },
+  };
+}
+
+const ToolResultOutput = z.object({
+  result: z.record(z.string(), z.unknown()).describe("The JSON object the API returns for this call."),
+});
+
+/** Check a reply's tool calls against the API list: known names, JSON arguments, the parameter schema. */
+function toolCallProblems(calls: ToolCall[], validators: Map<string, z.ZodType>): string[] {
+  const problems: string[] = [];
+  for (const call of calls) {
+    const validator = validators.get(call.name);
+    if (!validator) {
+      problems.push(`${call.name}: no such tool; use only the tools provided`);
+      continue;
+    }
+    let args: unknown;
+    try {
+      args = JSON.parse(call.arguments || "{}");
+    } catch {
+      problems.push(`${call.name}: arguments are not valid JSON`);
+      continue;
+    }
+    const parsed = validator.safeParse(args);
+    if (!parsed.success)
+      problems.push(...formatZodIssues(parsed.error.issues).map((issue) => `${call.name}: ${issue}`));
+  }
+  return problems;
+}
+
+/**
+ * A tool-calling conversation: the API list is offered as OpenAI tools; each call is validated against its
+ * API's parameter schema (an invalid call is re-asked, never recorded) and answered by the tool-result agent,
+ * which simulates the API; the exchange ends with the assistant's text answer (or its question or refusal).
+ */
+export async function respondWithTools(env: ResponderEnv, task: RespondTask, config: RunnableConfig): Promise<Answer> {
+  const toolResult = env.spec.respond.toolResult;
+  if (!toolResult) throw new Error(`${env.spec.id}: tool_calls responses need respond.toolResult`);
+  const apis = ApiList.parse(JSON.parse(task.content)).apis;
+  const tools: ToolSpec[] = apis.map((api) => ({
+    name: api.name,
+    description: api.description,
+    parameters: api.parameters,
+  }));
+  const validators = new Map(apis.map((api) => [api.name, z.fromJSONSchema(api.parameters as never)]));
+  const messages = openingMessages(env, task);
+  const turns: Turn[] = [];
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  const called: string[] = [];
+  let model = "";
+  let rejected = 0;
+  for (let step = 1; step <= env.spec.respond.maxSteps; step += 1) {
+    const context = env.context(task, "respond", step === 1 ? "respond" : `respond:${step}`, config);
+    const result = await env.gateway.complete({ role: "respond", messages, tools }, context);
+    addUsage(usage, result.usage);
+    model = result.model;
+    if (result.toolCalls.length === 0) {
+      if (!result.text.trim()) {
+        await env.gateway.forget(result);
+        if ((rejected += 1) >= env.outputAttempts)
+          throw new OutputInvalidError(context.agent, "", ["empty reply"], rejected);
+        continue;
+      }
+      turns.push({ role: "assistant", content: result.text.trim() });
+      return {
+        draftId: task.draft.id,
+        turns,
+        model,
+        usage,
+        metadata: {
+          tools_available: apis.map((api) => api.name),
+          tools_called: called,
+          tool_results_simulated: called.length > 0,
+        },
+      };
+    }
+    const problems = toolCallProblems(result.toolCalls, validators);
+    if (problems.length > 0) {
+      await env.gateway.forget(result);
+      if ((rejected += 1) >= env.outputAttempts) {
+        throw new OutputInvalidError(context.agent, JSON.stringify(result.toolCalls), problems, rejected);
+      }
+      messages.push({
+        role: "user",
+        content: `Your last reply made tool calls that cannot run:\n${problems.map((problem) => `- ${problem}`).join("\n")}\nReply again: call the tools with arguments that match their schemas, or answer in text.`,
+      });
+      step -= 1;
+      continue;
+    }
+    messages.push({ role: "assistant", content: result.text, toolCalls: result.toolCalls });
+    turns.push({
+      role: "assistant",
+      content: result.text,
+      tool_calls: result.toolCalls.map((call) => ({
+        id: call.id,
+        type: "function" as const,
+        function: { name: call.name, arguments: call.arguments },
+      })),
+    });
+    for (const call of result.toolCalls) {
+      const api = apis.find((candidate) => candidate.name === call.name);
+      const values = { api: JSON.stringify(api, null, 2), arguments: call.arguments };
+      const simulated = await callAgent(
+        env.gateway,
+        {
+          role: "respond",
+          system: renderTemplate(toolResult.system, values),
+          prompt: renderTemplate(toolResult.prompt, values),
+          output: ToolResultOutput,
+          attempts: env.outputAttempts,
+        },
+        env.context(task, "tool_result", `tool_result:${call.name}`, config),
+      );
+      addUsage(usage, simulated.usage);
+      const content = JSON.stringify(simulated.value.result);
+      called.push(call.name);
+      messages.push({ role: "tool", content, toolCallId: call.id });
+      turns.push({ role: "tool", content, tool_call_id: call.id });
+    }
+  }
+  throw new OutputInvalidError(
+    `${env.spec.id}/respond`,
+    JSON.stringify(turns.at(-1) ?? {}),
+    [`no final answer after ${env.spec.respond.maxSteps} model turns`],
+    env.spec.respond.maxSteps,
+  );
+}
+
+export const RESPONDERS = {
+  text: respondText,
+  web_actions: respondWebActions,
+  tool_calls: respondWithTools,
+} as const;
