@@ -95,6 +95,8 @@ export const SkillSpec = z.object({
   }),
   instruct: StagePrompts.extend({
     shape: InstructionShape.default("plain"),
+    /** mcq: how many options every question has (A-D = 4, A-E = 5). */
+    optionCount: z.number().int().min(3).max(5).default(4),
     types: z.array(InstructionTypeSpec).min(1),
     /** How many distinct types run per seed. */
     typesPerSeed: z.number().int().positive().default(3),

@@ -11,7 +11,7 @@ import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
 import type { CallContext, ModelGateway } from "../runtime/models/gateway.js";
 import { chooser } from "../runtime/prng.js";
-import { INSTRUCTION_SHAPES } from "./instruction-shapes.js";
+import { instructionShape } from "./instruction-shapes.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
 import { type Answer, type Draft, ItemState, type ItemStateUpdate, type ItemStateValue } from "./skill-state.js";
 import { contentOf, suggestOutput, transformOutput } from "./stage-outputs.js";
@@ -110,7 +110,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       },
       callContext,
     );
-  const shape = INSTRUCTION_SHAPES[spec.instruct.shape];
+  const shape = instructionShape(spec.instruct);
   const ref = (state: ItemRef): ItemRef => ({ itemId: state.itemId, skill: state.skill, seedId: state.seedId });
   const draws = (seedId: string, purpose: string) => chooser(deps.runSeed, spec.id, seedId, purpose);
 

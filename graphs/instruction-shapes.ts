@@ -52,45 +52,44 @@ const plain: InstructionShapeDef = {
   metadata: () => ({}),
 };
 
-const McqItem = z
-  .object({
+interface McqItem {
+  question: string;
+  options: string[];
+  answer: string;
+}
+
+/** An MCQ item with exactly `count` options; the answer can only be one of their letters. */
+function mcqFields(count: number) {
+  return {
     question: text("The question stem, self-contained."),
-    options: z.array(text("One answer option, without its letter.")).min(4).max(5),
-    answer: z.enum(LETTERS).describe("The letter of the one correct option."),
-  })
-  .refine((item) => LETTERS.indexOf(item.answer) < item.options.length, {
-    message: "answer must be the letter of one of the options",
-    path: ["answer"],
-  });
-type McqItem = z.infer<typeof McqItem>;
+    options: z.array(text("One answer option, without its letter.")).length(count),
+    answer: z.enum(LETTERS.slice(0, count) as [string, ...string[]]).describe("The letter of the one correct option."),
+  };
+}
 
 function renderMcq(item: McqItem): string {
   const options = item.options.map((option, index) => `${LETTERS[index]}. ${option}`).join("\n");
   return `${item.question}\n\n${options}`;
 }
 
-const mcq: InstructionShapeDef = {
-  output: (min, max) => z.object({ items: z.array(McqItem).min(min).max(max) }),
-  items: (output) =>
-    (output as { items: McqItem[] }).items.map((item) => ({ instruction: renderMcq(item), item: { ...item } })),
-  edit: z
-    .object({
+function mcq(optionCount: number): InstructionShapeDef {
+  const Item = z.object(mcqFields(optionCount));
+  return {
+    output: (min, max) => z.object({ items: z.array(Item).min(min).max(max) }),
+    items: (output) =>
+      (output as { items: McqItem[] }).items.map((item) => ({ instruction: renderMcq(item), item: { ...item } })),
+    edit: z.object({
       content: text("The full revised content (unchanged when only the question was edited)."),
-      question: text("The revised question stem."),
-      options: z.array(text("One answer option, without its letter.")).min(4).max(5),
-      answer: z.enum(LETTERS).describe("The letter of the one correct option."),
-    })
-    .refine((item) => LETTERS.indexOf(item.answer) < item.options.length, {
-      message: "answer must be the letter of one of the options",
-      path: ["answer"],
+      ...mcqFields(optionCount),
     }),
-  edited: (output) => {
-    const item = McqItem.parse(output);
-    return { instruction: renderMcq(item), item: { ...item } };
-  },
-  review: (item) => `${item.instruction}\n\nCorrect answer: ${String(item.item?.answer)}`,
-  metadata: (item) => ({ mcq: { options: item.item?.options, answer: item.item?.answer } }),
-};
+    edited: (output) => {
+      const item = Item.parse(output);
+      return { instruction: renderMcq(item), item: { ...item } };
+    },
+    review: (item) => `${item.instruction}\n\nCorrect answer: ${String(item.item?.answer)}`,
+    metadata: (item) => ({ mcq: { options: item.item?.options, answer: item.item?.answer } }),
+  };
+}
 
 const Example = z.object({
   question: text("A question of the kind being taught."),
@@ -130,8 +129,14 @@ const fewShot: InstructionShapeDef = {
   metadata: (item) => ({ few_shot: { k: (item.item?.examples as unknown[] | undefined)?.length ?? 0 } }),
 };
 
-export const INSTRUCTION_SHAPES: Record<InstructionShape, InstructionShapeDef> = {
-  plain,
-  mcq,
-  few_shot: fewShot,
-};
+/** The shape definition of a skill's instructions. */
+export function instructionShape(instruct: { shape: InstructionShape; optionCount: number }): InstructionShapeDef {
+  switch (instruct.shape) {
+    case "plain":
+      return plain;
+    case "mcq":
+      return mcq(instruct.optionCount);
+    case "few_shot":
+      return fewShot;
+  }
+}

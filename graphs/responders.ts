@@ -7,7 +7,14 @@ import { z } from "zod";
 import type { SkillSpec } from "../agents/define-skill.js";
 import { formatZodIssues, OutputInvalidError } from "../runtime/errors.js";
 import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
-import type { CallContext, ChatMessage, ModelGateway, ToolCall, ToolSpec } from "../runtime/models/gateway.js";
+import type {
+  CallContext,
+  ChatMessage,
+  ChatResult,
+  ModelGateway,
+  ToolCall,
+  ToolSpec,
+} from "../runtime/models/gateway.js";
 import type { Answer, Draft, Turn } from "./skill-state.js";
 import { ApiList } from "./stage-outputs.js";
 
@@ -117,23 +124,23 @@ export function elementIds(observation: string): Set<string> {
 }
 
 function webActionsOutput(observation: string) {
-  const ids = elementIds(observation);
+  const ids = [...elementIds(observation)];
+  if (ids.length === 0) {
+    throw new Error('the page observation has no element ids like "[12]" for actions to target');
+  }
+  // An enum, so servers that enforce the schema can only target elements that exist on the page.
+  const target = z
+    .enum(["", ...ids] as [string, ...string[]])
+    .describe('The id of the element acted on, like "[12]"; "" for actions without a target.');
   return z.object({
     steps: z
       .array(
-        z
-          .object({
-            thought: z.string().trim().min(1).describe("Why this step, given what the page shows."),
-            action: z.enum(ACTIONS),
-            target: z
-              .string()
-              .describe('The element id from the observation, like "[12]"; "" for actions without one.'),
-            value: z.string().describe('Text to type, option to select, key or URL; "" when not needed.'),
-          })
-          .refine((step) => step.target === "" || ids.has(step.target.trim()), {
-            message: "target must be an element id present in the page observation",
-            path: ["target"],
-          }),
+        z.object({
+          thought: z.string().trim().min(1).describe("Why this step, given what the page shows."),
+          action: z.enum(ACTIONS),
+          target,
+          value: z.string().describe('Text to type, option to select, key or URL; "" when not needed.'),
+        }),
       )
       .min(1),
     answer: z.string().trim().min(1).describe("The outcome or the information found, for the user."),
@@ -172,6 +179,15 @@ export async function respondWebActions(env: ResponderEnv, task: RespondTask, co
     usage: result.usage,
     metadata: { actions: result.value.steps },
   };
+}
+
+function toolSystemTurn(tools: ToolSpec[]): string {
+  return [
+    "You are an assistant that can call the following tools (JSON Schema parameters). Call a tool only when the",
+    "request gives every required value; ask for missing values; say so when no tool can do what is asked.",
+    "",
+    JSON.stringify(tools, null, 2),
+  ].join("\n");
 }
 
 const ToolResultOutput = z.object({
@@ -222,25 +238,33 @@ export async function respondWithTools(env: ResponderEnv, task: RespondTask, con
   const called: string[] = [];
   let model = "";
   let rejected = 0;
-  for (let step = 1; step <= env.spec.respond.maxSteps; step += 1) {
-    const context = env.context(task, "respond", step === 1 ? "respond" : `respond:${step}`, config);
+  // A rejected reply is dropped from the cache and asked again; too many rejections fail the item.
+  const reject = async (result: ChatResult, agent: string, raw: string, problems: string[]) => {
+    await env.gateway.forget(result);
+    rejected += 1;
+    if (rejected >= env.outputAttempts) throw new OutputInvalidError(agent, raw, problems, rejected);
+  };
+  let step = 0;
+  while (step < env.spec.respond.maxSteps) {
+    const context = env.context(task, "respond", step === 0 ? "respond" : `respond:${step + 1}`, config);
     const result = await env.gateway.complete({ role: "respond", messages, tools }, context);
     addUsage(usage, result.usage);
     model = result.model;
     if (result.toolCalls.length === 0) {
       if (!result.text.trim()) {
-        await env.gateway.forget(result);
-        if ((rejected += 1) >= env.outputAttempts)
-          throw new OutputInvalidError(context.agent, "", ["empty reply"], rejected);
+        await reject(result, context.agent, "", ["empty reply"]);
         continue;
       }
       turns.push({ role: "assistant", content: result.text.trim() });
       return {
         draftId: task.draft.id,
+        // The student sees the same tools the teacher had: as the system turn, and in OpenAI form in metadata.
+        system: toolSystemTurn(tools),
         turns,
         model,
         usage,
         metadata: {
+          tools: tools.map((tool) => ({ type: "function", function: tool })),
           tools_available: apis.map((api) => api.name),
           tools_called: called,
           tool_results_simulated: called.length > 0,
@@ -249,17 +273,14 @@ export async function respondWithTools(env: ResponderEnv, task: RespondTask, con
     }
     const problems = toolCallProblems(result.toolCalls, validators);
     if (problems.length > 0) {
-      await env.gateway.forget(result);
-      if ((rejected += 1) >= env.outputAttempts) {
-        throw new OutputInvalidError(context.agent, JSON.stringify(result.toolCalls), problems, rejected);
-      }
+      await reject(result, context.agent, JSON.stringify(result.toolCalls), problems);
       messages.push({
         role: "user",
         content: `Your last reply made tool calls that cannot run:\n${problems.map((problem) => `- ${problem}`).join("\n")}\nReply again: call the tools with arguments that match their schemas, or answer in text.`,
       });
-      step -= 1;
       continue;
     }
+    step += 1;
     messages.push({ role: "assistant", content: result.text, toolCalls: result.toolCalls });
     turns.push({
       role: "assistant",

@@ -99,25 +99,20 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 function toLangChain(messages: ChatMessage[]): BaseMessage[] {
-  return messages.map((message) => {
-    switch (message.role) {
-      case "system":
-        return new SystemMessage(message.content);
-      case "user":
-        return new HumanMessage(message.content);
-      case "tool":
-        return new ToolMessage({ content: message.content, tool_call_id: message.toolCallId });
-      case "assistant":
-        return new AIMessage({
-          content: message.content,
-          tool_calls: (message.toolCalls ?? []).map((call) => ({
-            id: call.id,
-            name: call.name,
-            args: JSON.parse(call.arguments) as Record<string, unknown>,
-            type: "tool_call" as const,
-          })),
-        });
+  return messages.map((message): BaseMessage => {
+    if (message.role === "tool") return new ToolMessage({ content: message.content, tool_call_id: message.toolCallId });
+    if (message.role !== "assistant") {
+      return message.role === "system" ? new SystemMessage(message.content) : new HumanMessage(message.content);
     }
+    return new AIMessage({
+      content: message.content,
+      tool_calls: (message.toolCalls ?? []).map((call) => ({
+        id: call.id,
+        name: call.name,
+        args: JSON.parse(call.arguments) as Record<string, unknown>,
+        type: "tool_call" as const,
+      })),
+    });
   });
 }
 

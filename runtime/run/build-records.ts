@@ -1,7 +1,7 @@
 // Turn a finished thread's state into dataset records with full lineage: which transformation made the
 // content, which instruction type asked, and every refinement step back to the original instruction.
 import type { SkillSpec } from "../../agents/define-skill.js";
-import { INSTRUCTION_SHAPES } from "../../graphs/instruction-shapes.js";
+import { instructionShape } from "../../graphs/instruction-shapes.js";
 import type { Draft, ItemStateValue } from "../../graphs/skill-state.js";
 import type { Seed } from "../corpus/read-corpus.js";
 import { sha256 } from "../hash.js";
@@ -38,6 +38,7 @@ export function buildRecords(
       id: recordId(state.itemId, draft.id),
       split: spec.split,
       messages: [
+        ...(answer.system ? [{ role: "system" as const, content: answer.system }] : []),
         { role: "user", content: renderTemplate(spec.userMessage, { content, instruction: draft.instruction }) },
         ...answer.turns,
       ],
@@ -50,7 +51,7 @@ export function buildRecords(
         refinement: lineage(draft),
         models,
         usage: answer.usage,
-        ...INSTRUCTION_SHAPES[spec.instruct.shape].metadata({ instruction: draft.instruction, item: draft.item }),
+        ...instructionShape(spec.instruct).metadata({ instruction: draft.instruction, item: draft.item }),
         ...answer.metadata,
       },
     };
