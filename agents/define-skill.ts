@@ -9,7 +9,7 @@ export type SeedKind = z.infer<typeof SeedKind>;
 export const STAGE_PLACEHOLDERS = {
   transform: ["seed", "source", "kind", "language"],
   /** The optional second transformation step, which grows the first step's content. */
-  expand: ["seed", "source", "kind", "language", "content", "transformation"],
+  expand: ["seed", "source", "kind", "language", "content", "transformation", "related"],
   instruct: ["content", "transformation", "type_name", "type_definition", "type_example", "count_min", "count_max"],
   suggest: ["content", "instruction", "goal_name", "goal_description", "suggestion_count"],
   edit: ["content", "instruction", "goal_name", "goal_description", "suggestions"],
@@ -73,6 +73,10 @@ export type InstructionShape = z.infer<typeof InstructionShape>;
 export const ResponseShape = z.enum(["text", "web_actions", "tool_calls"]);
 export type ResponseShape = z.infer<typeof ResponseShape>;
 
+/** Tools a responder may call (each only when available in the run: web_search needs a provider key). */
+export const AgentToolName = z.enum(["calculator", "search_corpus", "web_search", "execute_code"]);
+export type AgentToolName = z.infer<typeof AgentToolName>;
+
 /** What the transformation produces: text, or (Tool Use) a list of APIs with parameter schemas. */
 export const ContentShape = z.enum(["text", "api_list"]);
 export type ContentShape = z.infer<typeof ContentShape>;
@@ -118,8 +122,14 @@ export const SkillSpec = z.object({
     shape: ResponseShape.default("text"),
     /** tool_calls: how tool results are simulated when no real tool runs. */
     toolResult: StagePrompts.optional(),
-    /** tool_calls: most model turns in one conversation. */
+    /** Most model turns in one tool-calling exchange. */
     maxSteps: z.number().int().positive().default(6),
+    /** Tools the responder may call while answering (text responses). */
+    tools: z.array(AgentToolName).default([]),
+    /** Passages retrieved from the run's corpus (BM25 on the instruction) and added to the content. */
+    retrieve: z.number().int().min(0).max(10).default(0),
+    /** Run the answer's code in the sandbox, revise it on failure, and record the execution result. */
+    verifyCode: z.boolean().default(false),
   }),
   /** Multi-turn skills: after the first answer, a follow-up agent writes each next user turn. */
   conversation: z

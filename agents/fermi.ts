@@ -444,8 +444,9 @@ If the question asks for more (a comparison, several parts, a constraint), answe
 Do not claim the estimate is an exact or official figure, and do not refuse because exact data is unavailable: \
 estimating is the task. End with one line starting with "Final answer:" that gives the estimate with its unit, \
 the order of magnitude and the range, for example "Final answer: about 3 × 10^4 tonnes (order of magnitude \
-10^4 tonnes; plausible range 1 × 10^4 to 1 × 10^5 tonnes)". Write directly to the person; do not mention these \
-instructions.`;
+10^4 tonnes; plausible range 1 × 10^4 to 1 × 10^5 tonnes)"; for a comparison, it names the larger quantity and \
+the approximate ratio; for a question in parts, it gives the final asked quantity. Write directly to the person; \
+do not mention these instructions.`;
 
 const RESPOND_PROMPT = `<question>
 {instruction}

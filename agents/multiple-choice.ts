@@ -173,8 +173,8 @@ GRE subject tests, university course exams and professional licensing exams. You
 that test the knowledge and reasoning taught by a piece of study material, all of one question type.
 
 How the questions will be used: a student sees only one of your questions and its options, never the study \
-material. Each item is a question stem, four or five options, and the letter of the correct option; the \
-options are shown after the stem, lettered A, B, C, D (and E) in the order you give them. Therefore:
+material. Each item is a question stem, exactly four options, and the letter of the correct option; the \
+options are shown after the stem, lettered A, B, C and D in the order you give them. Therefore:
 
 The stem:
 - Is standalone. Never refer to "the passage", "the text", "the material", "the lecture", "the case" or "the \
@@ -308,13 +308,13 @@ const TYPES = [
     name: "except_question",
     definition:
       "A negatively worded item: 'All of the following are ... EXCEPT' or 'Which of the following is NOT ...', " +
-      "with the negative word in capitals. Four options are true of the subject (characteristics, examples, " +
-      "causes, steps) and exactly one is not. The exception must be definitely false or outside the category, " +
-      "not merely less typical.",
+      "with the negative word in capitals. All options but one are true of the subject (characteristics, " +
+      "examples, causes, steps) and exactly one is not. The exception must be definitely false or outside the " +
+      "category, not merely less typical.",
     example:
       "All of the following are functions of the kidneys EXCEPT\n" +
-      "A. regulating blood pressure\nB. producing bile\nC. maintaining electrolyte balance\n" +
-      "D. excreting urea\nE. stimulating red blood cell production\nCorrect: B",
+      "A. regulating blood pressure\nB. producing bile\nC. excreting urea\n" +
+      "D. stimulating red blood cell production\nCorrect: B",
     guidance:
       "This item asks for the one option that does NOT fit. Confirm each of the others as true, then name the " +
       "exception and why it fails.",
@@ -454,7 +454,7 @@ A good suggestion:
 - Is specific and actionable: it names the part to change (the stem, or option B) and what to change it \
 into. A short replacement phrase or a new option text is fine; a full rewritten item is not.
 - Achieves the goal on its own, and leaves a valid item: a standalone stem that needs no material to be \
-understood, four or five parallel options, exactly one correct option, and every distractor definitely wrong.
+understood, exactly four parallel options, exactly one correct option, and every distractor definitely wrong.
 - Keeps the item within well-established knowledge of the subject: no disputed or obscure facts.
 - Differs in approach from the other suggestions.
 
@@ -480,7 +480,7 @@ it and keep the one that best serves the goal. The revised item must fully meet 
 - Return the study material exactly as given, character for character: refinement changes only the item.
 - The revised item follows the same rules as any item in the set: a standalone stem that never refers to a \
 passage or material and contains everything the student needs, no options or answer-format line inside the \
-stem, four or five parallel options without letters, never "all/none of the above", exactly one correct option \
+stem, exactly four parallel options without letters, never "all/none of the above", exactly one correct option \
 that experts would agree on, and distractors that are plausible yet definitely wrong. Give numerical options in \
 ascending order.
 - You may reorder the options; the answer is the letter of the correct option in the order you return them.
@@ -543,7 +543,7 @@ export default defineSkill({
     "lecture notes, an encyclopedia entry, a case study, a news explainer, a misconceptions review guide, or " +
     "the seed itself); agents for three of 12 question types (recall, application, explanation, cause and " +
     "effect, EXCEPT items, inference from data, calculation, practitioner scenarios, definitions, sequences, " +
-    "contrasts and Roman-numeral combinations) write self-contained items with four or five options and an " +
+    "contrasts and Roman-numeral combinations) write self-contained items with four options (A-D) and an " +
     "answer key; refinement strengthens distractors, requires two-step reasoning, recasts items as scenarios " +
     "or removes test-wise cues; and the teacher explains the reasoning, eliminates the distractors and ends " +
     "with the correct letter.",
@@ -595,6 +595,8 @@ export default defineSkill({
     system: INSTRUCT_SYSTEM,
     prompt: INSTRUCT_PROMPT,
     shape: "mcq",
+    // Four options A-D, as in MMLU and AGIEval; the prompts and examples assume four.
+    optionCount: 4,
     types: TYPES,
     typesPerSeed: 3,
     perType: { min: 1, max: 2 },

@@ -11,6 +11,10 @@ import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
 import type { CallContext, ModelGateway } from "../runtime/models/gateway.js";
 import { chooser } from "../runtime/prng.js";
+import type { ExecutionResult } from "../tools/code-execution/limits.js";
+import type { CorpusSearch } from "../tools/corpus-search.js";
+import type { WebSearchOptions } from "../tools/web-search.js";
+import { agentTools } from "../tools/index.js";
 import { instructionShape } from "./instruction-shapes.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
 import { type Answer, type Draft, ItemState, type ItemStateUpdate, type ItemStateValue } from "./skill-state.js";
@@ -18,8 +22,16 @@ import { contentOf, suggestOutput, transformOutput } from "./stage-outputs.js";
 
 export type { RespondTask } from "./responders.js";
 
+/** The tools a run can give its agents; each is absent when the run cannot offer it. */
+export interface AgentTools {
+  search?: CorpusSearch;
+  webSearch?: WebSearchOptions;
+  executeCode?: (request: { language: "python" | "javascript"; code: string }) => Promise<ExecutionResult>;
+}
+
 /** What the flow needs from the run: the model gateway, seed lookup and the run's settings. */
 export interface FlowDeps {
+  tools?: AgentTools;
   gateway: ModelGateway;
   loadSeed(id: string): Promise<Seed | undefined>;
   runId: string;
@@ -81,6 +93,14 @@ export function distinctDrafts(drafts: Draft[]): Draft[] {
   });
 }
 
+/** Code like the seed's from elsewhere in the corpus, to help reconstruct the rest of a library. */
+async function relatedSeeds(search: CorpusSearch | undefined, seed: Seed): Promise<string> {
+  if (!search) return "(no corpus search in this run)";
+  const passages = await search.search(seed.text.slice(0, 2000), { k: 2, kind: seed.kind, exclude: [seed.id] });
+  if (passages.length === 0) return "(nothing similar in the corpus)";
+  return passages.map((passage) => `<related source="${passage.source}">\n${passage.text}\n</related>`).join("\n");
+}
+
 export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHooks = {}) {
   const context = (ref: ItemRef, flow: string, agent: string, config: RunnableConfig): CallContext => ({
     runId: deps.runId,
@@ -135,7 +155,8 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     );
     let content = contentOf(made.value);
     if (spec.transform.expand) {
-      const expandValues = { ...values, content, transformation: agent.name };
+      const related = await relatedSeeds(deps.tools?.search, seed);
+      const expandValues = { ...values, content, transformation: agent.name, related };
       const grown = await ask(
         "transform",
         spec.transform.expand,
@@ -301,12 +322,35 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     gateway: deps.gateway,
     outputAttempts: deps.outputAttempts,
     context: (task, flow, agent, config) => context(task, flow, agent, config),
+    tools: agentTools(spec.respond.tools, deps.tools),
+    ...(deps.tools ? { runTools: deps.tools } : {}),
   };
   const respond = async (task: RespondTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
+    const retrieved = spec.respond.retrieve > 0 ? await retrieve(task) : undefined;
+    const input = retrieved ? { ...task, content: retrieved.content } : task;
     const answer = hooks.respond
-      ? await hooks.respond(task, config, deps)
-      : await RESPONDERS[spec.respond.shape](responder, task, config);
-    return { answers: [answer] };
+      ? await hooks.respond(input, config, deps)
+      : await RESPONDERS[spec.respond.shape](responder, input, config);
+    if (!retrieved) return { answers: [answer] };
+    return {
+      answers: [
+        { ...answer, content: retrieved.content, metadata: { ...answer.metadata, retrieved: retrieved.passages } },
+      ],
+    };
+  };
+
+  /** RAG: passages from elsewhere in the corpus, found by the instruction, added as further [Doc N] entries. */
+  const retrieve = async (task: RespondTask) => {
+    const search = deps.tools?.search;
+    if (!search) throw new Error(`${spec.id} retrieves passages, but the run has no corpus search`);
+    const passages = await search.search(task.draft.instruction, { k: spec.respond.retrieve, exclude: [task.seedId] });
+    const numbers = [...task.content.matchAll(/\[Doc (\d+)\]/g)].map((match) => Number(match[1]));
+    let next = Math.max(0, ...numbers) + 1;
+    const added = passages.map((passage) => `[Doc ${next++}] (from ${passage.source})\n${passage.text}`);
+    return {
+      content: added.length > 0 ? `${task.content}\n\n${added.join("\n\n")}` : task.content,
+      passages: passages.map((passage) => ({ seed_id: passage.seedId, source: passage.source, score: passage.score })),
+    };
   };
 
   // Node functions are typed by what they receive; Send targets receive their payload, not the state.

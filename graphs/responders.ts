@@ -3,6 +3,7 @@
 // conversation against the API list the transformation built. Every model output is validated; tool calls
 // are checked against their API's parameter schema before anything is recorded.
 import type { RunnableConfig } from "@langchain/core/runnables";
+import type { StructuredToolInterface } from "@langchain/core/tools";
 import { z } from "zod";
 import type { SkillSpec } from "../agents/define-skill.js";
 import { formatZodIssues, OutputInvalidError } from "../runtime/errors.js";
@@ -15,6 +16,8 @@ import type {
   ToolCall,
   ToolSpec,
 } from "../runtime/models/gateway.js";
+import { answerWithTools } from "../runtime/models/use-tools.js";
+import type { AgentTools } from "./build-skill-graph.js";
 import type { Answer, Draft, Turn } from "./skill-state.js";
 import { ApiList } from "./stage-outputs.js";
 
@@ -32,6 +35,10 @@ export interface ResponderEnv {
   gateway: ModelGateway;
   outputAttempts: number;
   context(task: RespondTask, flow: string, agent: string, config: RunnableConfig): CallContext;
+  /** Tools the responder may call (the skill's respond.tools that this run can offer). */
+  tools: StructuredToolInterface[];
+  /** The run's tools themselves, for engine-driven steps (retrieval, code verification). */
+  runTools?: AgentTools;
 }
 
 type Usage = { input_tokens: number; output_tokens: number };
@@ -78,11 +85,23 @@ const FollowUpOutput = z.object({
   message: z.string().trim().min(1).describe("The user's next message in the conversation."),
 });
 
+/** The first answer: with the skill's tools when it has any, else plain text. */
+async function firstAnswer(env: ResponderEnv, task: RespondTask, messages: ChatMessage[], config: RunnableConfig) {
+  if (env.tools.length === 0) {
+    return { ...(await nextText(env, messages, env.context(task, "respond", "respond", config))), toolUses: [] };
+  }
+  return answerWithTools(
+    env.gateway,
+    { messages, tools: env.tools, maxSteps: env.spec.respond.maxSteps, attempts: env.outputAttempts },
+    (step) => env.context(task, "respond", step === 1 ? "respond" : `respond:${step}`, config),
+  );
+}
+
 /** A text answer; for conversation skills, continued until the user has spoken `userTurns` times. */
 export async function respondText(env: ResponderEnv, task: RespondTask, config: RunnableConfig): Promise<Answer> {
   const messages = openingMessages(env, task);
   const usage = { input_tokens: 0, output_tokens: 0 };
-  const first = await nextText(env, messages, env.context(task, "respond", "respond", config));
+  const first = await firstAnswer(env, task, messages, config);
   addUsage(usage, first.usage);
   const turns: Turn[] = [{ role: "assistant", content: first.text }];
   messages.push({ role: "assistant", content: first.text });
@@ -113,7 +132,94 @@ export async function respondText(env: ResponderEnv, task: RespondTask, config: 
     turns.push({ role: "assistant", content: answer.text });
     messages.push({ role: "assistant", content: answer.text });
   }
-  return { draftId: task.draft.id, turns, model: first.model, usage };
+  const metadata: Record<string, unknown> = {};
+  if (first.toolUses.length > 0) metadata.tools_used = first.toolUses;
+  if (env.spec.respond.verifyCode && !conversation) {
+    const verified = await verifyCode(env, task, messages.slice(0, -1), first.text, config);
+    addUsage(usage, verified.usage);
+    turns[0] = { role: "assistant", content: verified.text };
+    metadata.execution = verified.execution;
+  }
+  return { draftId: task.draft.id, turns, model: first.model, usage, ...(Object.keys(metadata).length ? { metadata } : {}) };
+}
+
+const RUNNABLE: Record<string, "python" | "javascript"> = {
+  python: "python",
+  py: "python",
+  python3: "python",
+  javascript: "javascript",
+  js: "javascript",
+  node: "javascript",
+  mjs: "javascript",
+};
+
+/** The program in an answer: its fenced blocks of the first runnable language, in order (solution, then tests). */
+export function programOf(answer: string): { language: "python" | "javascript"; code: string } | undefined {
+  const blocks = [...answer.matchAll(/```([\w+-]*)[^\n]*\n([\s\S]*?)```/g)].map((match) => ({
+    language: RUNNABLE[(match[1] ?? "").toLowerCase()],
+    code: match[2] ?? "",
+  }));
+  const language = blocks.find((block) => block.language)?.language;
+  if (!language) return undefined;
+  return { language, code: blocks.filter((block) => block.language === language).map((block) => block.code).join("\n\n") };
+}
+
+const REVISIONS = 2;
+const SHOWN = 2000;
+
+/**
+ * Coding: run the answer's program in the sandbox; on failure show the model what happened and take its
+ * revised answer, up to REVISIONS times. The record keeps the last execution result either way.
+ */
+async function verifyCode(
+  env: ResponderEnv,
+  task: RespondTask,
+  opening: ChatMessage[],
+  answer: string,
+  config: RunnableConfig,
+): Promise<{ text: string; usage: Usage; execution: Record<string, unknown> }> {
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  const run = env.runTools?.executeCode;
+  if (!run) return { text: answer, usage, execution: { status: "not_run", reason: "code execution is not available" } };
+  const messages = [...opening];
+  let text = answer;
+  for (let attempt = 1; ; attempt += 1) {
+    const program = programOf(text);
+    if (!program) return { text, usage, execution: { status: "not_run", reason: "no Python or JavaScript code block" } };
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(program);
+    } catch (error) {
+      return { text, usage, execution: { status: "unavailable", reason: (error as Error).message } };
+    }
+    const passed = result.exitCode === 0 && !result.timedOut && !result.memoryExceeded;
+    const execution = {
+      status: passed ? "passed" : "failed",
+      language: program.language,
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      memoryExceeded: result.memoryExceeded,
+      stdout: result.stdout.slice(0, SHOWN),
+      stderr: result.stderr.slice(0, SHOWN),
+      durationMs: Math.round(result.durationMs),
+      runs: attempt,
+    };
+    if (passed || attempt > REVISIONS) return { text, usage, execution };
+    messages.push(
+      { role: "assistant", content: text },
+      {
+        role: "user",
+        content:
+          `Your code was run in a sandbox (${program.language}, all code blocks in order) and failed: exit code ` +
+          `${result.exitCode}${result.timedOut ? ", timed out" : ""}${result.memoryExceeded ? ", out of memory" : ""}.\n` +
+          `stdout:\n${execution.stdout || "(empty)"}\nstderr:\n${execution.stderr || "(empty)"}\n\n` +
+          "Fix the problem and reply with your complete corrected answer (explanation and all code blocks).",
+      },
+    );
+    const revised = await nextText(env, messages, env.context(task, "verify", `revise:${attempt}`, config));
+    addUsage(usage, revised.usage);
+    text = revised.text;
+  }
 }
 
 const ACTIONS = ["click", "type", "select", "scroll", "press_key", "go_back", "navigate", "stop"] as const;

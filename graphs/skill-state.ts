@@ -37,6 +37,8 @@ export type Turn = z.infer<typeof Turn>;
 
 export const Answer = z.object({
   draftId: z.string(),
+  /** The content the response was made on, when the flow added to it (retrieved passages). */
+  content: z.string().optional(),
   /** A system turn the record opens with (Tool Use: the tools the assistant may call). */
   system: z.string().optional(),
   /** Everything after the first user turn: one assistant turn, or a multi-turn or tool-calling exchange. */

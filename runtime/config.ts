@@ -108,6 +108,13 @@ export const RunConfig = z.object({
       outputAttempts: 3,
     }),
   forceConfig: z.boolean().default(false),
+  /** What agents' tools need from outside: a web search key; consent to run code without a sandbox. */
+  tools: z
+    .object({
+      webSearch: z.object({ apiKey: z.string().min(1), baseURL: z.string().url().optional() }).optional(),
+      allowUnsandboxed: z.boolean().default(false),
+    })
+    .default({ allowUnsandboxed: false }),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -254,6 +261,8 @@ export interface RunSettings {
   /** Per-request timeout, in seconds. */
   timeout?: number;
   forceConfig?: boolean;
+  /** Run agents' code without the sandbox (trusted local use only). */
+  allowUnsandboxed?: boolean;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -282,5 +291,11 @@ export function resolveRunConfig(
     textField: settings.textField ?? file.textField,
     request,
     forceConfig: settings.forceConfig ?? false,
+    tools: {
+      ...(env.TAVILY_API_KEY
+        ? { webSearch: { apiKey: env.TAVILY_API_KEY, ...(env.TAVILY_BASE_URL ? { baseURL: env.TAVILY_BASE_URL } : {}) } }
+        : {}),
+      allowUnsandboxed: settings.allowUnsandboxed ?? false,
+    },
   });
 }

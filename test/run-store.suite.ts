@@ -51,6 +51,10 @@ export function runStoreSuite(factory: StoreFactory): void {
       expect(await store.addSeed(seed("s1", "copy.txt#1"))).toEqual({ added: false, duplicateOf: "doc.txt#s1" });
       expect(await store.countSeeds()).toBe(1);
       expect(await store.getSeed("s1")).toMatchObject({ id: "s1", text: "text of s1", kind: "text" });
+      await store.addSeed(seed("s2"));
+      const ids: string[] = [];
+      for await (const each of store.seeds()) ids.push(each.id);
+      expect(ids).toEqual(["s1", "s2"]);
     });
 
     it("creates items once and pages through them in corpus order", async () => {

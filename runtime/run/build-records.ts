@@ -33,7 +33,7 @@ export function buildRecords(
   return answers.map((answer) => {
     const draft = drafts.get(answer.draftId);
     if (!draft) throw new Error(`answer for unknown draft ${answer.draftId}`);
-    const content = draft.content ?? state.content ?? "";
+    const content = answer.content ?? draft.content ?? state.content ?? "";
     return {
       id: recordId(state.itemId, draft.id),
       split: spec.split,

@@ -16,6 +16,7 @@ import type { Item, ItemStatus, RunStore, RunSummary } from "../store/run-store.
 import { openSqliteStore } from "../store/sqlite-store.js";
 import { buildRecords } from "./build-records.js";
 import { ingestCorpus } from "./ingest-corpus.js";
+import { prepareTools } from "./prepare-tools.js";
 
 /** Stops a run: `drain` finishes in-flight steps and checkpoints; `abort` also cancels in-flight calls. */
 export class RunController {
@@ -158,6 +159,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     const deps = {
       gateway,
+      tools: await prepareTools(config, skills, store),
       loadSeed: (id: string) => store.getSeed(id),
       runId,
       runSeed: config.seed,

@@ -101,6 +101,8 @@ export interface RunStore {
   addSeed(seed: Seed): Promise<{ added: boolean; duplicateOf?: string }>;
   getSeed(id: string): Promise<Seed | undefined>;
   countSeeds(): Promise<number>;
+  /** Every seed, in corpus order. */
+  seeds(): AsyncIterable<Seed>;
   /** Record why an input was skipped or used with a warning (idempotent per source). */
   noteInput(note: InputNote): Promise<void>;
 

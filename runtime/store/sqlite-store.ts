@@ -117,6 +117,23 @@ export class SqliteRunStore implements RunStore {
     return seed;
   }
 
+  async *seeds(): AsyncIterable<Seed> {
+    // Read in pages: a statement iterator would hold the connection busy between yields.
+    let after = 0;
+    for (;;) {
+      const rows = this.db
+        .prepare("SELECT ordinal, id, source, kind, language, text FROM seeds WHERE ordinal > ? ORDER BY ordinal LIMIT 500")
+        .all(after) as Array<{ ordinal: number; id: string; source: string; kind: "text" | "code"; language: string | null; text: string }>;
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };
+        if (row.language) seed.language = row.language;
+        yield seed;
+      }
+      after = rows[rows.length - 1]?.ordinal ?? after;
+    }
+  }
+
   async countSeeds(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM seeds").get() as { n: number }).n;
   }
