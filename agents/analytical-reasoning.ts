@@ -177,7 +177,7 @@ Question type: {type_name}
 Definition: {type_definition}
 
 Example of the form (it was written for an unrelated game; follow its form, not its content; its options are \
-shown with letters only for readability):
+shown with their letters as the student will see them, but you give yours without letters):
 <example>
 {type_example}
 </example>
@@ -203,8 +203,8 @@ const TYPES = [
       "four wrong ones each violate exactly one rule, and together they violate four different rules.",
     example:
       "Which one of the following could be the order in which the lectures are given, from first to last?\n" +
-      "(A) F, H, G, K, J, M, L\n(B) G, F, H, J, K, L, M\n(C) H, F, K, G, M, J, L\n" +
-      "(D) F, G, J, H, L, K, M\n(E) K, F, H, G, J, M, L",
+      "A. F, H, G, K, J, M, L\nB. G, F, H, J, K, L, M\nC. H, F, K, G, M, J, L\n" +
+      "D. F, G, J, H, L, K, M\nE. K, F, H, G, J, M, L",
   },
   {
     name: "must_be_true",
@@ -213,9 +213,9 @@ const TYPES = [
       "option is a deduction that combines two or more rules, not a restatement of one rule; each wrong option " +
       "is false in at least one valid arrangement.",
     example:
-      "Which one of the following must be true?\n(A) F is given earlier than J.\n" +
-      "(B) G is given on the second day.\n(C) H is given earlier than K.\n(D) L is given on the last day.\n" +
-      "(E) M is given later than G.",
+      "Which one of the following must be true?\nA. F is given earlier than J.\n" +
+      "B. G is given on the second day.\nC. H is given earlier than K.\nD. L is given on the last day.\n" +
+      "E. M is given later than G.",
   },
   {
     name: "could_be_true",
@@ -223,9 +223,9 @@ const TYPES = [
       "Asks, with no added condition, which option could be true: it holds in at least one valid arrangement, " +
       "while each of the other four is impossible, directly by a rule or through a deduction.",
     example:
-      "Which one of the following could be true?\n(A) Ortiz and Perez are on the same team.\n" +
-      "(B) Quinn is on the red team and Ruiz is on the blue team.\n(C) The red team has exactly two members.\n" +
-      "(D) Santos is the only engineer on the blue team.\n(E) Tran and Ueda are both on the red team.",
+      "Which one of the following could be true?\nA. Ortiz and Perez are on the same team.\n" +
+      "B. Quinn is on the red team and Ruiz is on the blue team.\nC. The red team has exactly two members.\n" +
+      "D. Santos is the only engineer on the blue team.\nE. Tran and Ueda are both on the red team.",
   },
   {
     name: "cannot_be_true",
@@ -234,9 +234,9 @@ const TYPES = [
       "in at least one valid arrangement. The correct option is impossible through a deduction, not a bare " +
       "restatement of a rule.",
     example:
-      "Which one of the following CANNOT be true?\n(A) The bakery is in booth 2.\n" +
-      "(B) The cheese stall is next to the florist.\n(C) The florist is in booth 5.\n" +
-      "(D) The juice bar is in booth 1.\n(E) The bakery is next to the juice bar.",
+      "Which one of the following CANNOT be true?\nA. The bakery is in booth 2.\n" +
+      "B. The cheese stall is next to the florist.\nC. The florist is in booth 5.\n" +
+      "D. The juice bar is in booth 1.\nE. The bakery is next to the juice bar.",
   },
   {
     name: "conditional_must_be_true",
@@ -245,9 +245,9 @@ const TYPES = [
       "The condition triggers a chain of deductions through several rules; the correct option follows " +
       "necessarily from the rules plus the condition, and each wrong option could be false under it.",
     example:
-      "If Kim is selected, which one of the following must be true?\n(A) Lopez is selected.\n" +
-      "(B) Mendes is not selected.\n(C) Exactly two economists are selected.\n(D) Nash is selected.\n" +
-      "(E) Olsen is not selected.",
+      "If Kim is selected, which one of the following must be true?\nA. Lopez is selected.\n" +
+      "B. Mendes is not selected.\nC. Exactly two economists are selected.\nD. Nash is selected.\n" +
+      "E. Olsen is not selected.",
   },
   {
     name: "conditional_could_be_true",
@@ -257,8 +257,8 @@ const TYPES = [
       "is impossible under it.",
     example:
       "If H is given on the third day, which one of the following could be true?\n" +
-      "(A) F is given on the second day.\n(B) G is given on the fourth day.\n(C) J is given on the first day.\n" +
-      "(D) K is given on the fifth day.\n(E) M is given on the second day.",
+      "A. F is given on the second day.\nB. G is given on the fourth day.\nC. J is given on the first day.\n" +
+      "D. K is given on the fifth day.\nE. M is given on the second day.",
   },
   {
     name: "conditional_except",
@@ -268,8 +268,8 @@ const TYPES = [
       "puts EXCEPT in capitals.",
     example:
       "If the green van carries exactly three people, each of the following could be true EXCEPT:\n" +
-      "(A) Abel rides in the green van.\n(B) Baker rides in the blue van.\n(C) Cruz and Diaz ride together.\n" +
-      "(D) Evans rides in the green van.\n(E) Fox and Abel ride in different vans.",
+      "A. Abel rides in the green van.\nB. Baker rides in the blue van.\nC. Cruz and Diaz ride together.\n" +
+      "D. Evans rides in the green van.\nE. Fox and Abel ride in different vans.",
   },
   {
     name: "max_min_count",
@@ -279,8 +279,8 @@ const TYPES = [
       "five options are numbers in increasing order; the correct one is reachable by a valid arrangement, and " +
       "every larger (or smaller) one is shown impossible.",
     example:
-      "What is the maximum number of engineers who could be selected?\n(A) one\n(B) two\n(C) three\n" +
-      "(D) four\n(E) five",
+      "What is the maximum number of engineers who could be selected?\nA. one\nB. two\nC. three\n" +
+      "D. four\nE. five",
   },
   {
     name: "possibility_count",
@@ -290,8 +290,8 @@ const TYPES = [
       "The five options are numbers in increasing order; each counted possibility must be shown possible and " +
       "each excluded one impossible.",
     example:
-      "How many of the lectures could be the one given on the fourth day?\n(A) one\n(B) two\n(C) three\n" +
-      "(D) four\n(E) five",
+      "How many of the lectures could be the one given on the fourth day?\nA. one\nB. two\nC. three\n" +
+      "D. four\nE. five",
   },
   {
     name: "complete_list",
@@ -301,8 +301,8 @@ const TYPES = [
       "correct option lists exactly those; the wrong ones omit a possible one or include an impossible one.",
     example:
       "Which one of the following is a complete and accurate list of the days on which K could be given?\n" +
-      "(A) second, third\n(B) second, third, fifth\n(C) third, fifth\n(D) third, fifth, sixth\n" +
-      "(E) second, third, fifth, sixth",
+      "A. second, third\nB. second, third, fifth\nC. third, fifth\nD. third, fifth, sixth\n" +
+      "E. second, third, fifth, sixth",
   },
   {
     name: "rule_substitution",
@@ -317,9 +317,9 @@ const TYPES = [
       "excludes exactly the same arrangements: neither more nor fewer.",
     example:
       "Which one of the following, if substituted for the condition that J is given later than H, would have " +
-      "the same effect in determining the order of the lectures?\n(A) H is given on one of the first three days.\n" +
-      "(B) J is given later than both F and H.\n(C) H is not given on the last day.\n" +
-      "(D) J is given on a later day than every lecture given before F.\n(E) H is given earlier than K.",
+      "the same effect in determining the order of the lectures?\nA. H is given on one of the first three days.\n" +
+      "B. J is given later than both F and H.\nC. H is not given on the last day.\n" +
+      "D. J is given on a later day than every lecture given before F.\nE. H is given earlier than K.",
   },
   {
     name: "complete_determination",
@@ -332,8 +332,8 @@ const TYPES = [
       "different valid arrangements that satisfy it.",
     example:
       "The assignment of volunteers to tasks is fully determined if which one of the following is true?\n" +
-      "(A) Gita is assigned to cooking.\n(B) Hugo and Ines are assigned to the same task.\n" +
-      "(C) Jun is assigned to cleaning.\n(D) Kofi is assigned to driving.\n(E) Lena and Gita are assigned to " +
+      "A. Gita is assigned to cooking.\nB. Hugo and Ines are assigned to the same task.\n" +
+      "C. Jun is assigned to cleaning.\nD. Kofi is assigned to driving.\nE. Lena and Gita are assigned to " +
       "different tasks.",
   },
   {
@@ -343,8 +343,8 @@ const TYPES = [
       "or last position, with or without an added condition. Positional options are in order; the correct " +
       "one is reachable by a valid arrangement, and every earlier (or later) one is shown impossible.",
     example:
-      "What is the earliest day on which M could be given?\n(A) the second day\n(B) the third day\n" +
-      "(C) the fourth day\n(D) the fifth day\n(E) the sixth day",
+      "What is the earliest day on which M could be given?\nA. the second day\nB. the third day\n" +
+      "C. the fourth day\nD. the fifth day\nE. the sixth day",
     transformations: ORDERED,
   },
 ];
@@ -518,6 +518,8 @@ export default defineSkill({
     system: INSTRUCT_SYSTEM,
     prompt: INSTRUCT_PROMPT,
     shape: "mcq",
+    // Five options A-E, as on the LSAT; the prompts and examples assume five.
+    optionCount: 5,
     types: TYPES,
     // A game is costly to build and supports many questions, as an LSAT game carries five to seven.
     typesPerSeed: 4,

@@ -599,6 +599,9 @@ a patch, a test file, an explanation of a given length).
 the task asks for a snippet, in fenced code blocks tagged with the language. Use the standard library and the \
 libraries the material already uses, unless the task allows more. Never call a function or method that does not \
 exist in the library you use.
+- Code blocks in the task's language, taken in order, should form one runnable program: the solution first, then \
+its tests or a short usage example. Do not repeat the material's code in a separate block, and tag anything that is \
+not part of the program (a shell command, a diff, another language's snippet) with its own language.
 - Think before you write code: trace the material's code on a concrete input where it matters (a bug, an edge \
 case, a performance claim), and check your solution against every example, edge case and constraint the material \
 and the task state.
@@ -753,6 +756,7 @@ export default defineSkill({
     chainsPerSeed: 2,
     suggestions: 3,
   },
-  respond: { system: RESPOND_SYSTEM, prompt: RESPOND_PROMPT },
+  // The answer's code is run in the sandbox; a failing answer is revised, and the result goes into the record.
+  respond: { system: RESPOND_SYSTEM, prompt: RESPOND_PROMPT, verifyCode: true },
   userMessage: "{content}\n\n{instruction}",
 });

@@ -441,6 +441,8 @@ say whether it is plausible.
 and a plausible range (low to high) driven by the most uncertain assumption, which you name.
 
 If the question asks for more (a comparison, several parts, a constraint), answer every part in the same way. \
+When a calculator tool is available, use it for every multiplication, division or unit conversion and copy its \
+results into your calculation; the answer must still show every step, since the reader has no calculator log. \
 Do not claim the estimate is an exact or official figure, and do not refuse because exact data is unavailable: \
 estimating is the task. End with one line starting with "Final answer:" that gives the estimate with its unit, \
 the order of magnitude and the range, for example "Final answer: about 3 × 10^4 tonnes (order of magnitude \
@@ -565,7 +567,8 @@ export default defineSkill({
     chainsPerSeed: 2,
     suggestions: 3,
   },
-  respond: { system: RESPOND_SYSTEM, prompt: RESPOND_PROMPT },
+  // The calculator keeps the arithmetic exact; the answer itself still shows every step.
+  respond: { system: RESPOND_SYSTEM, prompt: RESPOND_PROMPT, tools: ["calculator"] },
   // Fermi questions are standalone: the notes only inspired them, and the solver never sees them.
   userMessage: "{instruction}",
 });

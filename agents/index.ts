@@ -1,9 +1,36 @@
 // The skill catalog. Adding a skill = one new file in this folder plus one line here.
 import { ConfigError } from "../runtime/errors.js";
 import type { SkillSpec } from "./define-skill.js";
+import analyticalReasoning from "./analytical-reasoning.js";
+import brainTeaser from "./brain-teaser.js";
+import coding from "./coding.js";
+import conversation from "./conversation.js";
+import dataToText from "./data-to-text.js";
+import fermi from "./fermi.js";
+import multipleChoice from "./multiple-choice.js";
+import openDomainQa from "./open-domain-qa.js";
 import readingComprehension from "./reading-comprehension.js";
+import textExtraction from "./text-extraction.js";
+import textModification from "./text-modification.js";
+import toolUse from "./tool-use.js";
+import webAgent from "./web-agent.js";
 
-export const SKILLS: readonly SkillSpec[] = [readingComprehension];
+/** In the paper's order. */
+export const SKILLS: readonly SkillSpec[] = [
+  readingComprehension,
+  openDomainQa,
+  textModification,
+  webAgent,
+  brainTeaser,
+  analyticalReasoning,
+  multipleChoice,
+  dataToText,
+  fermi,
+  coding,
+  textExtraction,
+  toolUse,
+  conversation,
+];
 
 /** Find a skill by id or split name. */
 export function findSkill(name: string): SkillSpec | undefined {

@@ -1,6 +1,7 @@
 // Text Modification (split "text_modification"): the paper publishes the 18 modification types (used here as
 // instruction types) and the two refinement moves (add constraints, reframe the output keeping every fact). The
-// nine content-preparation agents, three more types (proofreading, condensing, tone), one goal and all prompts are ours.
+// nine content-preparation agents, three more types (proofreading, condensing, tone), one goal and all prompts
+// are ours.
 import { defineSkill } from "./define-skill.js";
 
 // Which prepared texts a modification type can use. Normalizing data needs dates, numbers, units or names

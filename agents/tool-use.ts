@@ -1,6 +1,6 @@
-// Tool Use (split "tool_use"): published are the API description made from code, its growth into a list by
-// reconstructing the rest of the library, the seven task variants and the "more steps" refinement. Ours: the seven
-// API-style agents, the expand prompt, three more variants, two more goals, the tool-result simulator and all prompts.
+// Tool Use (split "tool_use"): published are the API description made from code, its growth into a list (from
+// similar code in the corpus, or by reconstructing the rest of the library), the seven task variants and the "more
+// steps" refinement. Ours: the seven API styles, three more variants, two more goals, the result simulator, prompts.
 import { defineSkill } from "./define-skill.js";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -149,10 +149,18 @@ const EXPAND_PROMPT = `The API list below was made from the source file that fol
 
 ${seedBlock}
 
+Similar code found elsewhere in the corpus (it may come from the same library, a similar one, or be unrelated; \
+there may be none):
+<related_code>
+{related}
+</related_code>
+
 Grow the list by reconstructing the rest of the library: add four to eight sibling APIs, then return the full list.
 
 Requirements:
 - Keep every existing API exactly as it is (name, description, parameters), first and in the same order.
+- Where the related code belongs to the same library or domain, prefer the operations it implements as siblings: \
+they are the most plausible ones. Ignore it when it is unrelated.
 - Write the new APIs in the same style and conventions: the same kind of description opening (SDK call, HTTP \
 method and path, CLI usage line, JavaScript call, data operation or event API), the same naming pattern, the same \
 parameter names for the same things, JSON Schemas built the same way (types, descriptions, required, \
@@ -407,7 +415,7 @@ user's request), a refinement goal, and suggestions from a reviewer. You apply t
 revised request.
 
 Rules:
-- The API list is fixed: return it as the content exactly as given, character for character.
+- The API list is fixed: you return only the revised request, never the list.
 - Apply the suggestions together where they are compatible. If two conflict, or one would need an API the list \
 lacks where the request is meant to be fully served, skip it and keep the one that best serves the goal. The revised \
 request must fully meet the goal.
@@ -427,8 +435,7 @@ Refinement goal: {goal_name}
 Suggestions to apply:
 {suggestions}
 
-Apply the suggestions. Return the API list unchanged as the content, and the revised user request as the \
-instruction.`;
+Apply the suggestions and return the revised user request as the instruction.`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Response: a tool-calling conversation, with results simulated by the tool-result agent

@@ -18,7 +18,7 @@ import { agentTools } from "../tools/index.js";
 import { instructionShape } from "./instruction-shapes.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
 import { type Answer, type Draft, ItemState, type ItemStateUpdate, type ItemStateValue } from "./skill-state.js";
-import { contentOf, suggestOutput, transformOutput } from "./stage-outputs.js";
+import { contentOf, editOutput, suggestOutput, transformOutput } from "./stage-outputs.js";
 
 export type { RespondTask } from "./responders.js";
 
@@ -144,7 +144,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     }
     const agent = draws(seed.id, "transform").pickWeighted(spec.transform.agents, (candidate) => candidate.weight);
     const values = { seed: seed.text, source: seed.source, kind: seed.kind, language: seed.language ?? "" };
-    const output = transformOutput(spec.transform.output);
+    const output = transformOutput(spec.transform.output, spec.respond.shape);
     const stage = { system: spec.transform.system, prompt: agent.prompt };
     const made = await ask(
       "transform",
@@ -254,6 +254,12 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     );
   };
 
+  const typeValues = (name: string) => ({
+    type_name: name,
+    type_guidance: spec.instruct.types.find((type) => type.name === name)?.guidance ?? "",
+  });
+  const editSchema = editOutput(shape.edit, spec.transform.output, spec.respond.shape);
+
   const goalOf = (name: string) => {
     const goal = spec.refine.goals.find((candidate) => candidate.name === name);
     if (!goal) throw new Error(`unknown refinement goal ${name}`);
@@ -265,6 +271,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     const values = {
       content: task.content,
       instruction: shape.review(task.head),
+      ...typeValues(task.head.type),
       goal_name: goal.name,
       goal_description: goal.description,
       suggestion_count: spec.refine.suggestions,
@@ -287,18 +294,13 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     const values = {
       content: task.content,
       instruction: shape.review(task.head),
+      ...typeValues(task.head.type),
       goal_name: goal.name,
       goal_description: goal.description,
       suggestions: task.suggestions,
     };
-    const result = await ask(
-      "refine",
-      spec.refine.edit,
-      values,
-      shape.edit,
-      context(task, "edit", `edit:${goal.name}`, config),
-    );
-    const edited = String(result.value.content);
+    const result = await ask("refine", spec.refine.edit, values, editSchema, context(task, "edit", `edit:${goal.name}`, config));
+    const edited = "content" in result.value ? String(result.value.content) : task.content;
     const item = shape.edited(result.value);
     const refined: Draft = {
       id: `${task.head.id.split("~")[0]}~r${task.round}`,

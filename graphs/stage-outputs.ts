@@ -1,7 +1,7 @@
 // The output schema of each agent stage. Prompts describe intent; these decide what is accepted.
 // Instruction and edit schemas depend on the skill's instruction shape: see instruction-shapes.ts.
 import { z } from "zod";
-import type { ContentShape } from "../agents/define-skill.js";
+import type { ContentShape, ResponseShape } from "../agents/define-skill.js";
 
 export const TransformOutput = z.object({
   content: z.string().trim().min(1).describe("The transformed content, complete and ready to show a student."),
@@ -50,14 +50,42 @@ export const ApiList = z.object({
     }),
 });
 
-/** The transformation's output: text, or an API list (kept as JSON text in the content). */
-export function transformOutput(shape: ContentShape): z.ZodType<{ content: string } | z.infer<typeof ApiList>> {
-  return shape === "api_list" ? ApiList : TransformOutput;
+/** A page observation for web tasks: interactive elements must carry ids that actions can target. */
+const PageObservation = z.object({
+  content: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/\[\d+\] \S/, 'mark interactive elements with numeric ids, like [12] button "Go"')
+    .describe("The page observation: URL, title, then the accessibility tree."),
+});
+
+/**
+ * The transformation's output: text (a page observation when the skill acts on pages), or an API list
+ * (kept as JSON text in the content).
+ */
+export function transformOutput(
+  shape: ContentShape,
+  respond: ResponseShape,
+): z.ZodType<{ content: string } | z.infer<typeof ApiList>> {
+  if (shape === "api_list") return ApiList;
+  return respond === "web_actions" ? PageObservation : TransformOutput;
 }
 
 /** The content a transformation output stands for. */
 export function contentOf(output: { content: string } | z.infer<typeof ApiList>): string {
   return "apis" in output ? JSON.stringify(output, null, 2) : output.content;
+}
+
+/**
+ * The editor's output: the instruction shape's fields, and the content held to the same rule as the
+ * transformation's. An API list is fixed once made, so there the editor revises only the request: a long
+ * JSON list is neither paid for twice nor put at risk of being copied wrong.
+ */
+export function editOutput(shapeEdit: z.ZodObject, content: ContentShape, respond: ResponseShape): z.ZodObject {
+  if (content === "api_list") return shapeEdit.omit({ content: true });
+  if (respond === "web_actions") return shapeEdit.extend({ content: PageObservation.shape.content });
+  return shapeEdit;
 }
 
 export function suggestOutput(count: number) {

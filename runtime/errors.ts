@@ -62,6 +62,13 @@ export interface ErrorRecord {
 }
 
 export function toErrorRecord(error: unknown): ErrorRecord {
+  // Parallel branches (Send fan-out) that fail together arrive as one AggregateError: report the first
+  // cause in full and count the others, rather than "Multiple errors occurred".
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    const first = toErrorRecord(error.errors[0]);
+    const others = error.errors.length - 1;
+    return others > 0 ? { ...first, message: `${first.message} (and ${others} more in parallel branches)` } : first;
+  }
   if (error instanceof OutputInvalidError) {
     return { kind: error.kind, message: error.message, raw: error.raw.slice(0, 2000) };
   }

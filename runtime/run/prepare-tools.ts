@@ -3,7 +3,6 @@
 // in the sandbox.
 import type { SkillSpec } from "../../agents/define-skill.js";
 import type { AgentTools } from "../../graphs/build-skill-graph.js";
-import { executeCode } from "../../tools/code-execution/index.js";
 import { CorpusSearch, seedSetFingerprint } from "../../tools/corpus-search.js";
 import type { RunConfig } from "../config.js";
 import type { RunStore } from "../store/run-store.js";
@@ -33,6 +32,8 @@ export async function prepareTools(config: RunConfig, skills: readonly SkillSpec
   }
   if (config.tools.webSearch) tools.webSearch = config.tools.webSearch;
   if (needsCodeExecution(skills)) {
+    // Loaded only when a skill runs code: the JavaScript sandbox brings a WebAssembly engine.
+    const { executeCode } = await import("../../tools/code-execution/index.js");
     const allowUnsandboxed = config.tools.allowUnsandboxed;
     tools.executeCode = (request) => executeCode({ ...request, allowUnsandboxed });
   }

@@ -4,6 +4,8 @@
  * the way a well-behaved model would. Text is readable pseudo-English mixed with words from
  * the request, so different inputs give visibly different outputs.
  */
+import randexpModule from "randexp";
+
 
 /** Any JSON Schema: `true`/`false` or a schema object. Deliberately loose so zod's output type fits. */
 export type JsonSchema = boolean | { readonly [key: string]: unknown };
@@ -437,7 +439,27 @@ function generateString(schema: SchemaObject, context: Context): string {
   if (formatted !== undefined) return formatted;
   const long = context.propertyName !== undefined && LONG_TEXT_NAME.test(context.propertyName);
   const text = long ? sentences(context, between(3, 6, context.random)) : phrase(context);
-  return fitLength(text, optionalNumber(schema.minLength) ?? 0, optionalNumber(schema.maxLength), context);
+  const fitted = fitLength(text, optionalNumber(schema.minLength) ?? 0, optionalNumber(schema.maxLength), context);
+  return typeof schema.pattern === "string" ? matchPattern(schema.pattern, fitted, context) : fitted;
+}
+
+// randexp is CommonJS whose types claim an ES default export; Node and vitest resolve it differently.
+type RandExpClass = typeof import("randexp").default;
+const RandExp: RandExpClass =
+  (randexpModule as unknown as { default?: RandExpClass }).default ?? (randexpModule as unknown as RandExpClass);
+
+/**
+ * Honour a `pattern`: text that already matches stays; an anchored pattern gets a generated match alone;
+ * an unanchored one gets a generated match appended, so prose still reads as prose.
+ */
+function matchPattern(pattern: string, text: string, context: Context): string {
+  const regex = new RegExp(pattern, "u");
+  if (regex.test(text)) return text;
+  const generator = new RandExp(pattern);
+  generator.max = 8;
+  generator.randInt = (low: number, high: number) => between(low, high, context.random);
+  const match = generator.gen();
+  return pattern.startsWith("^") ? match : `${text} ${match}`;
 }
 
 /** Pads with words up to minLength and cuts at maxLength, never ending on a space. */
