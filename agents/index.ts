@@ -5,8 +5,10 @@ import analyticalReasoning from "./analytical-reasoning.js";
 import brainTeaser from "./brain-teaser.js";
 import coding from "./coding.js";
 import conversation from "./conversation.js";
+import creativeContent from "./creative-content.js";
 import dataToText from "./data-to-text.js";
 import fermi from "./fermi.js";
+import fewShotReasoning from "./few-shot-reasoning.js";
 import multipleChoice from "./multiple-choice.js";
 import openDomainQa from "./open-domain-qa.js";
 import readingComprehension from "./reading-comprehension.js";
@@ -29,6 +31,8 @@ export const SKILLS: readonly SkillSpec[] = [
   coding,
   textExtraction,
   toolUse,
+  creativeContent,
+  fewShotReasoning,
   conversation,
 ];
 

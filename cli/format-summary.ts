@@ -14,7 +14,7 @@ function table(rows: string[][]): string {
 
 export function formatSummary(summary: RunSummary, options: { out: string; listLimit?: number }): string {
   const limit = options.listLimit ?? 20;
-  const header = ["skill", "total", "done", "failed", "filtered", "pending", "running", "records"];
+  const header = ["skill", "total", "done", "failed", "filtered", "pending", "running", "records", "calls"];
   const rows = summary.bySkill.map((skill) => [
     skill.skill,
     String(skill.pending + skill.running + skill.done + skill.failed + skill.filtered),
@@ -24,6 +24,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     String(skill.pending),
     String(skill.running),
     String(skill.records),
+    String(skill.calls),
   ]);
   const { items } = summary;
   rows.push([
@@ -35,6 +36,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     String(items.pending),
     String(items.running),
     String(summary.records),
+    String(summary.calls),
   ]);
   const lines = [
     `Run at ${options.out}`,

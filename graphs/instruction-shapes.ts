@@ -102,14 +102,18 @@ const FewShotItem = z.object({
 });
 type FewShotItem = z.infer<typeof FewShotItem>;
 
+/** The engine writes the labels; a model that wrote them too would have them twice. */
+const unlabel = (text: string) => text.replace(/^\s*(?:question|reasoning|answer)\s*:\s*/i, "");
+
 function renderFewShot(item: FewShotItem): string {
   const examples = item.examples
     .map(
       (example, index) =>
-        `Example ${index + 1}\nQuestion: ${example.question}\nReasoning: ${example.reasoning}\nAnswer: ${example.answer}`,
+        `Example ${index + 1}\nQuestion: ${unlabel(example.question)}\nReasoning: ${unlabel(example.reasoning)}\n` +
+        `Answer: ${unlabel(example.answer)}`,
     )
     .join("\n\n");
-  return `${examples}\n\nNow answer the next question the same way, reasoning step by step.\nQuestion: ${item.question}`;
+  return `${examples}\n\nNow answer the next question the same way, reasoning step by step.\nQuestion: ${unlabel(item.question)}`;
 }
 
 const fewShot: InstructionShapeDef = {

@@ -86,7 +86,7 @@ export interface RunSummary {
   /** Extra attempts spent on retryable errors (429, 5xx, timeouts). */
   retries: number;
   tokens: { input: number; output: number };
-  bySkill: Array<{ skill: string } & Record<ItemStatus, number> & { records: number }>;
+  bySkill: Array<{ skill: string } & Record<ItemStatus, number> & { records: number; calls: number }>;
   failures: Array<{ item: string; error: string }>;
 }
 

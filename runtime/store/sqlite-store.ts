@@ -264,9 +264,19 @@ export class SqliteRunStore implements RunStore {
       items.total += row.n;
       const entry =
         bySkill.get(row.skill) ??
-        ({ skill: row.skill, pending: 0, running: 0, done: 0, failed: 0, filtered: 0, records: 0 } as const);
+        ({ skill: row.skill, pending: 0, running: 0, done: 0, failed: 0, filtered: 0, records: 0, calls: 0 } as const);
       const updated = { ...entry, [row.status]: entry[row.status] + row.n, records: entry.records + row.records };
       bySkill.set(row.skill, updated);
+    }
+    // Item ids are "<skill>/<seed id>": paid calls per skill come from the call log.
+    const skillCalls = this.db
+      .prepare(
+        "SELECT substr(item_id, 1, instr(item_id, '/') - 1) AS skill, count(*) AS n FROM calls WHERE cached = 0 AND error IS NULL GROUP BY skill",
+      )
+      .all() as Array<{ skill: string; n: number }>;
+    for (const row of skillCalls) {
+      const entry = bySkill.get(row.skill);
+      if (entry) bySkill.set(row.skill, { ...entry, calls: row.n });
     }
     const calls = this.db
       .prepare(

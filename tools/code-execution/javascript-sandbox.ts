@@ -11,6 +11,7 @@
 // Memory: QuickJS's malloc limit (runtime.setMemoryLimit) does not count ArrayBuffer storage, so the
 // WebAssembly memory itself is created with a maximum: the program cannot have more than that, whatever
 // it allocates.
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import {
@@ -39,6 +40,8 @@ const WORKER_STACK_MB = 32;
 const HARD_KILL_GRACE_MS = 1000;
 
 interface WorkerRequest {
+  /** The engine's WebAssembly, compiled once per process (undefined: the worker compiles it itself). */
+  wasmModule: unknown;
   corePath: string;
   variantPath: string;
   code: string;
@@ -133,7 +136,9 @@ async function main() {
   const core = require(request.corePath);
   const base = require(request.variantPath);
   const memory = new WebAssembly.Memory({ initial: 256, maximum: request.wasmMaxPages });
-  const variant = core.newVariant(base.default || base, { wasmMemory: memory });
+  const options = { wasmMemory: memory };
+  if (request.wasmModule) options.wasmModule = request.wasmModule;
+  const variant = core.newVariant(base.default || base, options);
   const QuickJS = await core.newQuickJSWASMModuleFromVariant(variant);
   const runtime = QuickJS.newRuntime();
   runtime.setMemoryLimit(request.memoryBytes);
@@ -230,6 +235,23 @@ main().catch((error) => {
 });
 `;
 
+/** WebAssembly as Node provides it (the project's type libraries do not describe it). */
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<unknown> } }).WebAssembly;
+let compiledEngine: Promise<unknown> | undefined;
+
+/** Compile QuickJS's WebAssembly once per process; each worker instantiates it afresh (about 15 ms saved per run). */
+function compileEngine(): Promise<unknown> {
+  compiledEngine ??= (async () => {
+    try {
+      const require = createRequire(import.meta.url);
+      return await wasm.compile(await readFile(require.resolve(`${VARIANT_PACKAGE}/wasm`)));
+    } catch {
+      return undefined; // each worker loads it the usual way
+    }
+  })();
+  return compiledEngine;
+}
+
 let packagePaths: { corePath: string; variantPath: string } | undefined;
 function resolvePackages(): { corePath: string; variantPath: string } {
   if (packagePaths) return packagePaths;
@@ -279,7 +301,9 @@ export async function runJavaScript(code: string, options: JavaScriptOptions = {
   const started = performance.now();
   const { corePath, variantPath } = resolvePackages();
   const timeLimit = deadlineMs(limits);
+  const wasmModule = await compileEngine();
   const request: WorkerRequest = {
+    wasmModule,
     corePath,
     variantPath,
     code,
@@ -339,15 +363,30 @@ export async function runJavaScript(code: string, options: JavaScriptOptions = {
     });
     worker.on("error", (error: Error & { code?: string }) => {
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        settle(failure({ memoryExceeded: true }, "[sandbox] killed: the program's output or strings exhausted the host-side heap"));
+        settle(
+          failure(
+            { memoryExceeded: true },
+            "[sandbox] killed: the program's output or strings exhausted the host-side heap",
+          ),
+        );
       } else if (/Maximum call stack size exceeded/.test(error.message)) {
         settle(failure({ exitCode: 1 }, "RangeError: Maximum call stack size exceeded"));
       } else {
-        settle(failure({ exitCode: 1 }, `the JavaScript engine failed: ${error.message}${diagnostics ? `\n${diagnostics}` : ""}`));
+        settle(
+          failure(
+            { exitCode: 1 },
+            `the JavaScript engine failed: ${error.message}${diagnostics ? `\n${diagnostics}` : ""}`,
+          ),
+        );
       }
     });
     worker.on("exit", (code) => {
-      settle(failure({ exitCode: 1 }, `the JavaScript engine exited unexpectedly (code ${code})${diagnostics ? `\n${diagnostics}` : ""}`));
+      settle(
+        failure(
+          { exitCode: 1 },
+          `the JavaScript engine exited unexpectedly (code ${code})${diagnostics ? `\n${diagnostics}` : ""}`,
+        ),
+      );
     });
   });
 }

@@ -50,7 +50,8 @@ export function resolveLimits(limits?: Partial<ExecutionLimits>): ExecutionLimit
   for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ExecutionLimits)[]) {
     const value = limits?.[key];
     if (value === undefined) continue;
-    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`limit ${key} must be a positive number, got ${value}`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new RangeError(`limit ${key} must be a positive number, got ${value}`);
     resolved[key] = key === "wallMs" ? value : Math.floor(value);
   }
   return resolved;

@@ -112,7 +112,8 @@ interface Plan {
 async function plan(allowUnsandboxed: boolean | undefined): Promise<Plan> {
   if (process.platform !== "linux") throw new SandboxUnavailableError("the Python sandbox needs Linux (bubblewrap)");
   const prlimit = systemExecutable("prlimit");
-  if (!prlimit) throw new SandboxUnavailableError("prlimit was not found in /usr/bin or /bin: apt-get install util-linux");
+  if (!prlimit)
+    throw new SandboxUnavailableError("prlimit was not found in /usr/bin or /bin: apt-get install util-linux");
   try {
     accessSync(PYTHON, fsConstants.X_OK);
   } catch {
@@ -121,7 +122,9 @@ async function plan(allowUnsandboxed: boolean | undefined): Promise<Plan> {
   const bwrap = findExecutable("bwrap");
   if (!bwrap) {
     if (allowUnsandboxed) return { sandboxed: false, prlimit };
-    throw new SandboxUnavailableError(`bubblewrap (bwrap) is not installed, so Python code cannot run sandboxed: ${INSTALL_HINT}`);
+    throw new SandboxUnavailableError(
+      `bubblewrap (bwrap) is not installed, so Python code cannot run sandboxed: ${INSTALL_HINT}`,
+    );
   }
   const version = await bubblewrapVersion(bwrap).catch((error: Error) => `unknown (${error.message})`);
   if (!versionAtLeast(version, MIN_BWRAP)) {
@@ -154,7 +157,8 @@ function rlimits(prlimit: string, limits: ExecutionLimits): string[] {
   return [
     prlimit,
     `--as=${limits.memoryBytes}`,
-    `--cpu=${Math.max(1, Math.ceil(limits.cpuSeconds))}`,
+    // Soft limit: SIGXCPU (reported as timedOut); a program that ignores it is killed one second later.
+    `--cpu=${Math.max(1, Math.ceil(limits.cpuSeconds))}:${Math.max(1, Math.ceil(limits.cpuSeconds)) + 1}`,
     `--nproc=${limits.maxProcesses}`,
     `--fsize=${FILE_BYTES}`,
     `--nofile=${OPEN_FILES}`,
@@ -230,7 +234,16 @@ export async function runPython(code: string, options: PythonOptions = {}): Prom
         ? [how.bwrap, bubblewrapArgs(dir, limits, how.prlimit), "/"]
         : [how.prlimit, [...rlimits(how.prlimit, limits).slice(1), PYTHON, "-I", file], dir];
     const env = how.sandboxed ? { PATH: SANDBOX_ENV.PATH } : { ...SANDBOX_ENV, HOME: dir };
-    return await supervise({ command, args, cwd, env, sandboxed: how.sandboxed, limits, stdin: options.stdin, started });
+    return await supervise({
+      command,
+      args,
+      cwd,
+      env,
+      sandboxed: how.sandboxed,
+      limits,
+      stdin: options.stdin,
+      started,
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
