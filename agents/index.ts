@@ -11,7 +11,9 @@ import fermi from "./fermi.js";
 import fewShotReasoning from "./few-shot-reasoning.js";
 import multipleChoice from "./multiple-choice.js";
 import openDomainQa from "./open-domain-qa.js";
+import rag from "./rag.js";
 import readingComprehension from "./reading-comprehension.js";
+import textClassification from "./text-classification.js";
 import textExtraction from "./text-extraction.js";
 import textModification from "./text-modification.js";
 import toolUse from "./tool-use.js";
@@ -30,6 +32,8 @@ export const SKILLS: readonly SkillSpec[] = [
   fermi,
   coding,
   textExtraction,
+  textClassification,
+  rag,
   toolUse,
   creativeContent,
   fewShotReasoning,

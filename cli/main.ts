@@ -14,6 +14,7 @@ import { RUN_DB } from "../runtime/run/run-skills.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { formatSummary, summaryJson } from "./format-summary.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
+import { registerSandboxCommand } from "./sandbox-command.js";
 
 const integer = (name: string, minimum: number) => (value: string) => {
   const parsed = Number(value);
@@ -142,6 +143,7 @@ export function buildProgram(): Command {
       process.stdout.write(`${await drawSkillGraph(skill)}\n`);
     });
 
+  registerSandboxCommand(program);
   return program;
 }
 
