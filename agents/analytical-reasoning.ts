@@ -279,8 +279,7 @@ const TYPES = [
       "five options are numbers in increasing order; the correct one is reachable by a valid arrangement, and " +
       "every larger (or smaller) one is shown impossible.",
     example:
-      "What is the maximum number of engineers who could be selected?\nA. one\nB. two\nC. three\n" +
-      "D. four\nE. five",
+      "What is the maximum number of engineers who could be selected?\nA. one\nB. two\nC. three\n" + "D. four\nE. five",
   },
   {
     name: "possibility_count",

@@ -11,7 +11,15 @@ export const STAGE_PLACEHOLDERS = {
   /** The optional second transformation step, which grows the first step's content. */
   expand: ["seed", "source", "kind", "language", "content", "transformation", "related"],
   instruct: ["content", "transformation", "type_name", "type_definition", "type_example", "count_min", "count_max"],
-  suggest: ["content", "instruction", "type_name", "type_guidance", "goal_name", "goal_description", "suggestion_count"],
+  suggest: [
+    "content",
+    "instruction",
+    "type_name",
+    "type_guidance",
+    "goal_name",
+    "goal_description",
+    "suggestion_count",
+  ],
   edit: ["content", "instruction", "type_name", "type_guidance", "goal_name", "goal_description", "suggestions"],
   respond: ["content", "instruction", "type_name", "type_guidance"],
   /** Conversation skills: the agent that writes the next user turn. */

@@ -1,12 +1,12 @@
 // The skill catalog. Adding a skill = one new file in this folder plus one line here.
 import { ConfigError } from "../runtime/errors.js";
-import type { SkillSpec } from "./define-skill.js";
 import analyticalReasoning from "./analytical-reasoning.js";
 import brainTeaser from "./brain-teaser.js";
 import coding from "./coding.js";
 import conversation from "./conversation.js";
 import creativeContent from "./creative-content.js";
 import dataToText from "./data-to-text.js";
+import type { SkillSpec } from "./define-skill.js";
 import fermi from "./fermi.js";
 import fewShotReasoning from "./few-shot-reasoning.js";
 import multipleChoice from "./multiple-choice.js";

@@ -16,7 +16,9 @@ const SERVER = fileURLToPath(new URL("../test/support/openai-test-server.js", im
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [SERVER, "--port", "0", "--latency", "5"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [SERVER, "--port", "0", "--latency", "5"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   for await (const line of createInterface({ input: child.stdout })) {
     const match = /listening on (\S+)/.exec(line);
     if (match?.[1]) return { url: match[1], stop: () => child.kill("SIGTERM") };
@@ -29,7 +31,8 @@ function shorten(record: DatasetRecord, length = 90): unknown {
   const cut = (value: unknown): unknown => {
     if (typeof value === "string") return value.length > length ? `${value.slice(0, length)}…` : value;
     if (Array.isArray(value)) return value.slice(0, 8).map(cut);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, cut(inner)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, cut(inner)]));
     return value;
   };
   return cut(record);
@@ -47,7 +50,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     const outcome = await runSkills(config);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`\nAll skills over seeds/sample, default settings (rounds ${config.rounds}), ${seconds.toFixed(1)} s\n`);
+    console.log(
+      `\nAll skills over seeds/sample, default settings (rounds ${config.rounds}), ${seconds.toFixed(1)} s\n`,
+    );
     console.table(
       outcome.summary.bySkill.map((skill) => ({
         skill: skill.skill,

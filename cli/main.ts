@@ -61,7 +61,10 @@ export function buildProgram(): Command {
     .option("--text-field <name>", "JSONL field holding the text (default text)")
     .option("--timeout <seconds>", "per-request timeout (default 120)", integer("--timeout", 1))
     .option("--force-config", "continue a run in --out even though its configuration changed")
-    .option("--allow-unsandboxed", "run agents' code without the sandbox when bubblewrap is missing (trusted local use only)")
+    .option(
+      "--allow-unsandboxed",
+      "run agents' code without the sandbox when bubblewrap is missing (trusted local use only)",
+    )
     .option("--json", "print the final summary as JSON on stdout")
     .addHelpText(
       "after",

@@ -11,10 +11,9 @@ import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
 import type { CallContext, ModelGateway } from "../runtime/models/gateway.js";
 import { chooser } from "../runtime/prng.js";
-import type { ExecutionResult } from "../tools/code-execution/limits.js";
 import type { CorpusSearch } from "../tools/corpus-search.js";
-import type { WebSearchOptions } from "../tools/web-search.js";
 import { agentTools } from "../tools/index.js";
+import type { WebSearchOptions } from "../tools/web-search.js";
 import { instructionShape } from "./instruction-shapes.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
 import { type Answer, type Draft, ItemState, type ItemStateUpdate, type ItemStateValue } from "./skill-state.js";
@@ -26,7 +25,8 @@ export type { RespondTask } from "./responders.js";
 export interface AgentTools {
   search?: CorpusSearch;
   webSearch?: WebSearchOptions;
-  executeCode?: (request: { language: "python" | "javascript"; code: string }) => Promise<ExecutionResult>;
+  /** Code execution in the sandbox (present when a skill runs code). */
+  code?: { allowUnsandboxed: boolean };
 }
 
 /** What the flow needs from the run: the model gateway, seed lookup and the run's settings. */
@@ -299,7 +299,13 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       goal_description: goal.description,
       suggestions: task.suggestions,
     };
-    const result = await ask("refine", spec.refine.edit, values, editSchema, context(task, "edit", `edit:${goal.name}`, config));
+    const result = await ask(
+      "refine",
+      spec.refine.edit,
+      values,
+      editSchema,
+      context(task, "edit", `edit:${goal.name}`, config),
+    );
     const edited = "content" in result.value ? String(result.value.content) : task.content;
     const item = shape.edited(result.value);
     const refined: Draft = {
@@ -341,11 +347,13 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     };
   };
 
-  /** RAG: passages from elsewhere in the corpus, found by the instruction, added as further [Doc N] entries. */
+  /** RAG: passages from elsewhere in the corpus, found by the question, added as further [Doc N] entries. */
   const retrieve = async (task: RespondTask) => {
     const search = deps.tools?.search;
     if (!search) throw new Error(`${spec.id} retrieves passages, but the run has no corpus search`);
-    const passages = await search.search(task.draft.instruction, { k: spec.respond.retrieve, exclude: [task.seedId] });
+    // The question names what to find; the start of its documents names the topic when the question is terse.
+    const query = `${task.draft.instruction}\n${task.content.slice(0, 500)}`;
+    const passages = await search.search(query, { k: spec.respond.retrieve, exclude: [task.seedId] });
     const numbers = [...task.content.matchAll(/\[Doc (\d+)\]/g)].map((match) => Number(match[1]));
     let next = Math.max(0, ...numbers) + 1;
     const added = passages.map((passage) => `[Doc ${next++}] (from ${passage.source})\n${passage.text}`);

@@ -17,6 +17,7 @@ import type {
   ToolSpec,
 } from "../runtime/models/gateway.js";
 import { answerWithTools } from "../runtime/models/use-tools.js";
+import { type ExecutionResult, executeCode } from "../tools/code-execution/index.js";
 import type { AgentTools } from "./build-skill-graph.js";
 import type { Answer, Draft, Turn } from "./skill-state.js";
 import { ApiList } from "./stage-outputs.js";
@@ -140,7 +141,13 @@ export async function respondText(env: ResponderEnv, task: RespondTask, config: 
     turns[0] = { role: "assistant", content: verified.text };
     metadata.execution = verified.execution;
   }
-  return { draftId: task.draft.id, turns, model: first.model, usage, ...(Object.keys(metadata).length ? { metadata } : {}) };
+  return {
+    draftId: task.draft.id,
+    turns,
+    model: first.model,
+    usage,
+    ...(Object.keys(metadata).length ? { metadata } : {}),
+  };
 }
 
 const RUNNABLE: Record<string, "python" | "javascript"> = {
@@ -161,7 +168,13 @@ export function programOf(answer: string): { language: "python" | "javascript"; 
   }));
   const language = blocks.find((block) => block.language)?.language;
   if (!language) return undefined;
-  return { language, code: blocks.filter((block) => block.language === language).map((block) => block.code).join("\n\n") };
+  return {
+    language,
+    code: blocks
+      .filter((block) => block.language === language)
+      .map((block) => block.code)
+      .join("\n\n"),
+  };
 }
 
 const REVISIONS = 2;
@@ -179,16 +192,18 @@ async function verifyCode(
   config: RunnableConfig,
 ): Promise<{ text: string; usage: Usage; execution: Record<string, unknown> }> {
   const usage = { input_tokens: 0, output_tokens: 0 };
-  const run = env.runTools?.executeCode;
-  if (!run) return { text: answer, usage, execution: { status: "not_run", reason: "code execution is not available" } };
+  const sandbox = env.runTools?.code;
+  if (!sandbox)
+    return { text: answer, usage, execution: { status: "not_run", reason: "code execution is not available" } };
   const messages = [...opening];
   let text = answer;
   for (let attempt = 1; ; attempt += 1) {
     const program = programOf(text);
-    if (!program) return { text, usage, execution: { status: "not_run", reason: "no Python or JavaScript code block" } };
-    let result: Awaited<ReturnType<typeof run>>;
+    if (!program)
+      return { text, usage, execution: { status: "not_run", reason: "no Python or JavaScript code block" } };
+    let result: ExecutionResult;
     try {
-      result = await run(program);
+      result = await executeCode({ ...program, allowUnsandboxed: sandbox.allowUnsandboxed });
     } catch (error) {
       return { text, usage, execution: { status: "unavailable", reason: (error as Error).message } };
     }

@@ -293,7 +293,9 @@ export function resolveRunConfig(
     forceConfig: settings.forceConfig ?? false,
     tools: {
       ...(env.TAVILY_API_KEY
-        ? { webSearch: { apiKey: env.TAVILY_API_KEY, ...(env.TAVILY_BASE_URL ? { baseURL: env.TAVILY_BASE_URL } : {}) } }
+        ? {
+            webSearch: { apiKey: env.TAVILY_API_KEY, ...(env.TAVILY_BASE_URL ? { baseURL: env.TAVILY_BASE_URL } : {}) },
+          }
         : {}),
       allowUnsandboxed: settings.allowUnsandboxed ?? false,
     },

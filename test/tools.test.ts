@@ -20,7 +20,7 @@ describe("calculator", () => {
   });
 
   it("refuses expressions that would change the calculator, and says why", () => {
-    expect(() => calculate('import({ x: 1 })')).toThrow(/import is disabled/);
+    expect(() => calculate("import({ x: 1 })")).toThrow(/import is disabled/);
     expect(() => calculate('createUnit("foo")')).toThrow(CalculatorError);
     expect(() => calculate("1 +")).toThrow(/cannot evaluate "1 \+"/);
   });
@@ -65,7 +65,9 @@ describe("corpus search", () => {
   it("builds the index once and reuses it on resume; a new seed set rebuilds it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "search-"));
     expect((await open(dir)).built).toBe(true);
-    expect(JSON.parse(await readFile(join(dir, "corpus-index.json"), "utf8")).fingerprint).toBe(seedSetFingerprint(["c", "b", "a"]));
+    expect(JSON.parse(await readFile(join(dir, "corpus-index.json"), "utf8")).fingerprint).toBe(
+      seedSetFingerprint(["c", "b", "a"]),
+    );
     const again = await open(dir);
     expect(again.built).toBe(false);
     expect(again.reads).toBe(0);
@@ -102,7 +104,11 @@ describe("web search", () => {
         const fail = JSON.parse(body).query === "fail";
         response.writeHead(fail ? 500 : 200, { "content-type": "application/json" });
         response.end(
-          fail ? '{"error":"down"}' : JSON.stringify({ results: [{ title: "Tides", url: "https://example.org/tides", content: "Two a day.", score: 0.9 }] }),
+          fail
+            ? '{"error":"down"}'
+            : JSON.stringify({
+                results: [{ title: "Tides", url: "https://example.org/tides", content: "Two a day.", score: 0.9 }],
+              }),
         );
       });
     });

@@ -7,7 +7,17 @@ import { z } from "zod";
 const math = create(all ?? {}, { number: "BigNumber", precision: 64 });
 const evaluateExpression = math.evaluate.bind(math);
 // Expressions may not redefine the environment they run in (mathjs's own security advice).
-const disabled = ["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "compile", "reviver", "resolve"];
+const disabled = [
+  "import",
+  "createUnit",
+  "evaluate",
+  "parse",
+  "simplify",
+  "derivative",
+  "compile",
+  "reviver",
+  "resolve",
+];
 math.import(
   Object.fromEntries(
     disabled.map((name) => [
@@ -32,7 +42,8 @@ export class CalculatorError extends Error {
 
 /** Evaluate an arithmetic expression exactly, e.g. "3.2e6 * 365 / 12", "5 km to mile", "sqrt(2)^2". */
 export function calculate(expression: string): string {
-  if (expression.length > 1000) throw new CalculatorError(expression.slice(0, 40), "expression longer than 1000 characters");
+  if (expression.length > 1000)
+    throw new CalculatorError(expression.slice(0, 40), "expression longer than 1000 characters");
   try {
     const result = evaluateExpression(expression);
     if (typeof result === "function") throw new Error("the expression is a function, not a value");

@@ -73,7 +73,10 @@ export class CorpusSearch {
   }
 
   /** The best `k` passages for `query`, optionally of one kind and never from the excluded seeds. */
-  async search(query: string, options: { k?: number; kind?: Seed["kind"]; exclude?: string[] } = {}): Promise<Passage[]> {
+  async search(
+    query: string,
+    options: { k?: number; kind?: Seed["kind"]; exclude?: string[] } = {},
+  ): Promise<Passage[]> {
     const exclude = new Set(options.exclude ?? []);
     const hits = this.index.search(query, {
       combineWith: "OR",
@@ -101,17 +104,14 @@ export function seedSetFingerprint(ids: string[]): string {
 }
 
 export function corpusSearchTool(search: CorpusSearch) {
-  return tool(
-    async ({ query, k }) => JSON.stringify(await search.search(query, { k })),
-    {
-      name: "search_corpus",
-      description:
-        "Search the documents of this dataset run (BM25). Returns passages with their seed ids and sources; " +
-        "use them to ground an answer, and cite the sources you use.",
-      schema: z.object({
-        query: z.string().min(1).describe("Keywords or a question."),
-        k: z.number().int().min(1).max(10).default(3).describe("How many passages."),
-      }),
-    },
-  );
+  return tool(async ({ query, k }) => JSON.stringify(await search.search(query, { k })), {
+    name: "search_corpus",
+    description:
+      "Search the documents of this dataset run (BM25). Returns passages with their seed ids and sources; " +
+      "use them to ground an answer, and cite the sources you use.",
+    schema: z.object({
+      query: z.string().min(1).describe("Keywords or a question."),
+      k: z.number().int().min(1).max(10).default(3).describe("How many passages."),
+    }),
+  });
 }

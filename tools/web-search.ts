@@ -27,7 +27,10 @@ export class WebSearchError extends Error {
   }
 }
 
-export async function searchWeb(query: string, options: WebSearchOptions & { maxResults?: number }): Promise<WebResult[]> {
+export async function searchWeb(
+  query: string,
+  options: WebSearchOptions & { maxResults?: number },
+): Promise<WebResult[]> {
   const response = await fetch(`${options.baseURL ?? "https://api.tavily.com"}/search`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
@@ -43,12 +46,15 @@ export async function searchWeb(query: string, options: WebSearchOptions & { max
 /** The web search tool, or undefined when no provider key is configured (then agents do not get it). */
 export function webSearchTool(options: WebSearchOptions | undefined) {
   if (!options?.apiKey) return undefined;
-  return tool(async ({ query, max_results }) => JSON.stringify(await searchWeb(query, { ...options, maxResults: max_results })), {
-    name: "web_search",
-    description: "Search the web (Tavily). Returns titles, URLs and page extracts; cite the URLs you use.",
-    schema: z.object({
-      query: z.string().min(1),
-      max_results: z.number().int().min(1).max(10).default(5),
-    }),
-  });
+  return tool(
+    async ({ query, max_results }) => JSON.stringify(await searchWeb(query, { ...options, maxResults: max_results })),
+    {
+      name: "web_search",
+      description: "Search the web (Tavily). Returns titles, URLs and page extracts; cite the URLs you use.",
+      schema: z.object({
+        query: z.string().min(1),
+        max_results: z.number().int().min(1).max(10).default(5),
+      }),
+    },
+  );
 }

@@ -53,7 +53,8 @@ export async function answerWithTools(
       if (result.text.trim()) return { text: result.text.trim(), usage, model: result.model, toolUses };
       await gateway.forget(result);
       empty += 1;
-      if (empty >= request.attempts) throw new OutputInvalidError(callContext.agent, "", ["the answer was empty"], empty);
+      if (empty >= request.attempts)
+        throw new OutputInvalidError(callContext.agent, "", ["the answer was empty"], empty);
       continue;
     }
     messages.push({ role: "assistant", content: result.text, toolCalls: result.toolCalls });
@@ -76,5 +77,10 @@ export async function answerWithTools(
       messages.push({ role: "tool", content: output, toolCallId: call.id });
     }
   }
-  throw new OutputInvalidError(context(request.maxSteps).agent, "", [`no answer after ${request.maxSteps} turns`], request.maxSteps);
+  throw new OutputInvalidError(
+    context(request.maxSteps).agent,
+    "",
+    [`no answer after ${request.maxSteps} turns`],
+    request.maxSteps,
+  );
 }

@@ -9,7 +9,8 @@ import type { RunStore } from "../store/run-store.js";
 
 export function needsCorpusSearch(skills: readonly SkillSpec[]): boolean {
   return skills.some(
-    (skill) => skill.respond.retrieve > 0 || skill.respond.tools.includes("search_corpus") || Boolean(skill.transform.expand),
+    (skill) =>
+      skill.respond.retrieve > 0 || skill.respond.tools.includes("search_corpus") || Boolean(skill.transform.expand),
   );
 }
 
@@ -17,7 +18,11 @@ function needsCodeExecution(skills: readonly SkillSpec[]): boolean {
   return skills.some((skill) => skill.respond.verifyCode || skill.respond.tools.includes("execute_code"));
 }
 
-export async function prepareTools(config: RunConfig, skills: readonly SkillSpec[], store: RunStore): Promise<AgentTools> {
+export async function prepareTools(
+  config: RunConfig,
+  skills: readonly SkillSpec[],
+  store: RunStore,
+): Promise<AgentTools> {
   const tools: AgentTools = {};
   if (needsCorpusSearch(skills)) {
     const ids: string[] = [];
@@ -31,11 +36,6 @@ export async function prepareTools(config: RunConfig, skills: readonly SkillSpec
     tools.search = search;
   }
   if (config.tools.webSearch) tools.webSearch = config.tools.webSearch;
-  if (needsCodeExecution(skills)) {
-    // Loaded only when a skill runs code: the JavaScript sandbox brings a WebAssembly engine.
-    const { executeCode } = await import("../../tools/code-execution/index.js");
-    const allowUnsandboxed = config.tools.allowUnsandboxed;
-    tools.executeCode = (request) => executeCode({ ...request, allowUnsandboxed });
-  }
+  if (needsCodeExecution(skills)) tools.code = { allowUnsandboxed: config.tools.allowUnsandboxed };
   return tools;
 }

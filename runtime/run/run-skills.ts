@@ -1,7 +1,7 @@
 // Running skills over a corpus: open (or resume) the run store, read the corpus into items, and drive
 // each item's LangGraph thread from a bounded pool until every item reaches a recorded final state.
 // The CLI and scripts call this same function.
-import { setMaxListeners } from "node:events";
+import { EventEmitter, setMaxListeners } from "node:events";
 import { join } from "node:path";
 import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
 import type { SkillSpec } from "../../agents/define-skill.js";
@@ -106,6 +106,8 @@ export async function openRun(
 
 export async function runSkills(config: RunConfig, options: RunOptions = {}): Promise<RunOutcome> {
   const started = performance.now();
+  // LangGraph links an abort signal per Send branch; a fan-out wider than 10 is normal here, not a leak.
+  EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
   const skills = resolveSkills(config.skills);
   const controller = options.controller ?? new RunController();
   const { store, runId } = await openRun(config, skills);

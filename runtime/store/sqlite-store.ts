@@ -122,8 +122,17 @@ export class SqliteRunStore implements RunStore {
     let after = 0;
     for (;;) {
       const rows = this.db
-        .prepare("SELECT ordinal, id, source, kind, language, text FROM seeds WHERE ordinal > ? ORDER BY ordinal LIMIT 500")
-        .all(after) as Array<{ ordinal: number; id: string; source: string; kind: "text" | "code"; language: string | null; text: string }>;
+        .prepare(
+          "SELECT ordinal, id, source, kind, language, text FROM seeds WHERE ordinal > ? ORDER BY ordinal LIMIT 500",
+        )
+        .all(after) as Array<{
+        ordinal: number;
+        id: string;
+        source: string;
+        kind: "text" | "code";
+        language: string | null;
+        text: string;
+      }>;
       if (rows.length === 0) return;
       for (const row of rows) {
         const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };

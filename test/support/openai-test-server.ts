@@ -51,6 +51,8 @@ export interface RecordedRequest {
   agent?: string;
 }
 
+export type ScriptedReply = string | { toolCalls: Array<{ name: string; arguments: Record<string, unknown> }> };
+
 export interface TestServer {
   /** Base URL including /v1, e.g. http://127.0.0.1:PORT/v1 */
   url: string;
@@ -62,6 +64,12 @@ export interface TestServer {
   enqueueFaults(...faults: Fault[]): void;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON; rules index into them freely.
   faultWhen(rule: (body: any, index: number) => Fault | undefined): void;
+  /**
+   * Script the model (a scripted model behind the real wire format): when the rule returns text, that is the
+   * reply's content; when it returns tool calls, the reply calls those tools.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON; tests index into them freely.
+  replyWhen(rule: (body: any) => ScriptedReply | undefined): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -101,6 +109,7 @@ interface ServerState {
   tokensUsed: number;
   queuedFaults: Fault[];
   faultRule?: (body: WireJson, index: number) => Fault | undefined;
+  replyRule?: (body: WireJson) => ScriptedReply | undefined;
   faultRandom: () => number;
   jitterRandom: () => number;
   hangingSockets: Set<Socket>;
@@ -135,6 +144,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     faultWhen(rule) {
       state.faultRule = rule;
+    },
+    replyWhen(rule) {
+      state.replyRule = rule;
     },
     reset() {
       resetState(state);
@@ -174,6 +186,7 @@ function resetState(state: ServerState): void {
   state.tokensUsed = 0;
   state.queuedFaults.length = 0;
   state.faultRule = undefined;
+  state.replyRule = undefined;
   state.faultRandom = seededRandom(`faults:${seed}`);
   state.jitterRandom = seededRandom(`jitter:${seed}`);
 }
@@ -414,7 +427,8 @@ interface FunctionTool {
 }
 
 function buildCompletion(state: ServerState, body: ValidatedBody, fault: Fault | undefined): unknown {
-  const reply = generateReply(body);
+  const scripted = state.replyRule?.(body);
+  const reply: Reply = scripted === undefined ? generateReply(body) : scriptedReply(scripted);
   if (fault !== undefined) applyContentFault(reply, fault);
 
   const hasToolCalls = reply.toolCalls.length > 0;
@@ -441,6 +455,18 @@ function buildCompletion(state: ServerState, body: ValidatedBody, fault: Fault |
       completion_tokens: completionTokens,
       total_tokens: promptTokens + completionTokens,
     },
+  };
+}
+
+function scriptedReply(scripted: ScriptedReply): Reply {
+  if (typeof scripted === "string") return { content: scripted, toolCalls: [] };
+  return {
+    content: null,
+    toolCalls: scripted.toolCalls.map((call, index) => ({
+      id: `call_scripted_${index}_${randomBytes(4).toString("hex")}`,
+      type: "function" as const,
+      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    })),
   };
 }
 

@@ -6,7 +6,6 @@
  */
 import randexpModule from "randexp";
 
-
 /** Any JSON Schema: `true`/`false` or a schema object. Deliberately loose so zod's output type fits. */
 export type JsonSchema = boolean | { readonly [key: string]: unknown };
 

@@ -222,7 +222,9 @@ export async function runPython(code: string, options: PythonOptions = {}): Prom
   const limits = resolveLimits(options.limits);
   const started = performance.now();
   const how = await plan(options.allowUnsandboxed);
-  const dir = await mkdtemp(join(tmpdir(), "agentinstruct-py-"));
+  // As root, bubblewrap runs as uid 65534, which must reach the program: /tmp, not a TMPDIR under /root.
+  const base = process.getuid?.() === 0 ? "/tmp" : tmpdir();
+  const dir = await mkdtemp(join(base, "agentinstruct-py-"));
   try {
     // Readable by the sandbox's uid (the engine may be root with a 077 umask), writable by nobody else.
     await chmod(dir, 0o755);
@@ -291,6 +293,7 @@ function supervise(job: Supervised): Promise<ExecutionResult> {
     let settled = false;
 
     const wallTimer = setTimeout(() => {
+      if (exited) return; // finished in time; only its output is still draining
       timedOut = true;
       killGroup(child);
     }, limits.wallMs);
@@ -299,7 +302,7 @@ function supervise(job: Supervised): Promise<ExecutionResult> {
     const watch = (stream: Readable | null, sink: CappedOutput) => {
       stream?.on("data", (chunk: Buffer) => {
         sink.push(chunk);
-        if (sink.total > floodBytes && !flooded) {
+        if (sink.total > floodBytes && !flooded && !exited) {
           // Far past the cap: stop the program rather than read (and drop) output forever.
           flooded = true;
           killGroup(child);
@@ -349,7 +352,11 @@ function supervise(job: Supervised): Promise<ExecutionResult> {
       const reported = /"exit-code"\s*:\s*(\d+)/.exec(status)?.[1];
       let errText = stderr.text();
       if (job.sandboxed && reported === undefined && !killedBySandbox && /^bwrap: /m.test(errText)) {
-        reject(new SandboxUnavailableError(`bubblewrap could not set up the sandbox: ${errText.trim()}`));
+        const hint = /namespace|uid map|uid_map|setting up uid/i.test(errText)
+          ? " (the sandbox needs unprivileged user namespaces: sysctl user.max_user_namespaces > 0, and on Ubuntu " +
+            "kernel.apparmor_restrict_unprivileged_userns=0; in a container, a seccomp profile that allows them)"
+          : "";
+        reject(new SandboxUnavailableError(`bubblewrap could not set up the sandbox: ${errText.trim()}${hint}`));
         return;
       }
       let exitCode: number | null;
@@ -357,7 +364,6 @@ function supervise(job: Supervised): Promise<ExecutionResult> {
       else if (killedBySandbox) exitCode = null;
       else if (code !== null) exitCode = code;
       else exitCode = signal ? 128 + (osConstants.signals[signal] ?? 0) : null;
-      if (killedBySandbox && reported === undefined) exitCode = null;
 
       const cpuKilled = exitCode === 128 + osConstants.signals.SIGXCPU;
       const memoryExceeded =

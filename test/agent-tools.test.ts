@@ -1,0 +1,178 @@
+// Skills that use tools for real, against a scripted model behind the test server's wire format:
+// Coding runs its answer in the sandbox and revises it; Fermi calls the calculator; RAG retrieves passages
+// from the corpus; Tool Use grows its API list with similar code from the corpus.
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { findSkill } from "../agents/index.js";
+import { openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
+import type { DatasetRecord } from "../runtime/store/run-store.js";
+import { startTestServer, type TestServer } from "./support/openai-test-server.js";
+
+let server: TestServer;
+let corpus: string;
+
+const hasBubblewrap = (() => {
+  try {
+    execFileSync("bwrap", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Long enough for every skill's minimum seed length. */
+const long = (text: string) => `${text} ${text} ${text}`;
+
+beforeAll(async () => {
+  server = await startTestServer({ latencyMs: 1 });
+  corpus = await mkdtemp(join(tmpdir(), "agent-tools-"));
+  await writeFile(
+    join(corpus, "harbor.md"),
+    long(
+      "The harbor commission recorded 4,200 ship arrivals in 1872, twice the figure of 1852. Engineers credited " +
+        "the dredging of the channel; merchants credited the railway. Tolls rose to 3 shillings per ton in 1875.",
+    ),
+  );
+  await writeFile(
+    join(corpus, "lighthouse.md"),
+    long(
+      "The lighthouse keeper logged 312 foggy nights in 1880. The lamp burned colza oil until 1885, when the " +
+        "commission paid for a kerosene lamp that the harbor pilots said could be seen eighteen miles out.",
+    ),
+  );
+  await writeFile(
+    join(corpus, "mill.md"),
+    long(
+      "The flour mill on the river employed forty workers and shipped its flour through the harbor each autumn, " +
+        "paying the new tolls after 1875 and complaining about them to the commission in a letter of 1876.",
+    ),
+  );
+  await writeFile(
+    join(corpus, "inventory.py"),
+    "def add_item(inventory: dict, name: str, quantity: int) -> dict:\n    inventory[name] = inventory.get(name, 0) + quantity\n" +
+      "    return inventory\n\n\ndef remove_item(inventory: dict, name: str, quantity: int) -> dict:\n" +
+      "    if inventory.get(name, 0) < quantity:\n        raise ValueError('not enough')\n    inventory[name] -= quantity\n    return inventory\n",
+  );
+  await writeFile(
+    join(corpus, "warehouse.py"),
+    "def restock(inventory: dict, supplier: str, items: list) -> dict:\n    for name, quantity in items:\n" +
+      "        inventory[name] = inventory.get(name, 0) + quantity\n    return inventory\n\n\n" +
+      "def audit(inventory: dict) -> int:\n    return sum(inventory.values())\n",
+  );
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => server.reset());
+
+async function run(skill: string, limit?: number): Promise<DatasetRecord[]> {
+  const out = await mkdtemp(join(tmpdir(), `agent-tools-${skill}-`));
+  const config = resolveRunConfig(
+    { skills: [skill], seeds: [corpus], out, model: "openai:test-model", concurrency: 4, rounds: 0, limit },
+    { OPENAI_BASE_URL: server.url },
+    process.cwd(),
+  );
+  const outcome = await runSkills(config);
+  expect(outcome.summary.failures).toEqual([]);
+  const store = openSqliteStore(join(out, "run.db"));
+  try {
+    const records: DatasetRecord[] = [];
+    for await (const record of store.records()) records.push(record);
+    return records;
+  } finally {
+    await store.close();
+  }
+}
+
+type Message = { role: string; content: string };
+const system = (body: { messages: Message[] }) => body.messages[0]?.content ?? "";
+
+describe("Coding verifies its answers in the sandbox", () => {
+  it.skipIf(!hasBubblewrap)(
+    "runs the answer, shows the failure to the model, and records the revised answer's result",
+    async () => {
+      const respondSystem = findSkill("coding")?.respond.system ?? "";
+      server.replyWhen((body) => {
+        if (system(body) !== respondSystem.slice(0, system(body).length) || body.response_format) return undefined;
+        const revising = (body.messages as Message[]).some((message) =>
+          message.content.includes("Your code was run in a sandbox"),
+        );
+        const returns = revising ? "a + b" : "a - b";
+        return `Here is the function with a check.\n\n\`\`\`python\ndef add(a, b):\n    return ${returns}\n\`\`\`\n\n\`\`\`python\nassert add(2, 3) == 5\nprint("all tests passed")\n\`\`\``;
+      });
+      const records = await run("coding");
+      expect(records.length).toBeGreaterThan(0);
+      for (const record of records) {
+        expect(record.metadata.execution).toMatchObject({
+          status: "passed",
+          language: "python",
+          exitCode: 0,
+          runs: 2,
+          stdout: "all tests passed\n",
+        });
+        expect(record.messages.at(-1)?.content).toContain("return a + b");
+      }
+      // The failing first run was shown to the model with its traceback.
+      const revision = server.requests.find((request) =>
+        JSON.stringify(request.body.messages).includes("Your code was run in a sandbox"),
+      );
+      expect(JSON.stringify(revision?.body.messages)).toContain("AssertionError");
+    },
+  );
+});
+
+describe("Fermi uses the calculator", () => {
+  it("executes the model's calculator calls and records them with their results", async () => {
+    server.replyWhen((body) => {
+      if (!body.tools?.some((tool: { function: { name: string } }) => tool.function.name === "calculator"))
+        return undefined;
+      const answered = (body.messages as Message[]).some((message) => message.role === "tool");
+      return answered
+        ? "Assume 2^10 deliveries a year, so about 1024. Final answer: about 1 × 10^3."
+        : { toolCalls: [{ name: "calculator", arguments: { expression: "2^10" } }] };
+    });
+    const records = await run("fermi", 2);
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      expect(record.metadata.tools_used).toEqual([
+        { tool: "calculator", input: { expression: "2^10" }, output: "1024" },
+      ]);
+      expect(record.messages.at(-1)?.content).toContain("Final answer");
+    }
+    const toolTurn = server.requests
+      .flatMap((request) => request.body.messages as Array<Message & { tool_call_id?: string }>)
+      .find((message) => message.role === "tool");
+    expect(toolTurn?.content).toBe("1024");
+  });
+});
+
+describe("RAG grounds answers in passages retrieved from the corpus", () => {
+  it("adds other seeds' passages as further documents and records their seed ids", async () => {
+    const records = await run("rag");
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      const retrieved = record.metadata.retrieved as Array<{ seed_id: string; source: string }>;
+      expect(retrieved.length).toBeGreaterThan(0);
+      for (const passage of retrieved) {
+        expect(passage.seed_id).not.toBe(record.metadata.seed_id);
+        expect(record.messages[0]?.content).toContain(`(from ${passage.source})`);
+      }
+    }
+  });
+});
+
+describe("Tool Use grows its API list with similar code from the corpus", () => {
+  it("shows the expand step code retrieved from other code seeds", async () => {
+    const records = await run("tool-use");
+    expect(records.length).toBeGreaterThan(0);
+    const expansions = server.requests.filter((request) =>
+      JSON.stringify(request.body.messages).includes("<related source="),
+    );
+    expect(expansions.length).toBeGreaterThan(0);
+    const text = JSON.stringify(expansions.map((request) => request.body.messages));
+    expect(text).toMatch(/warehouse\.py#1|inventory\.py#1/);
+  });
+});
