@@ -2,6 +2,7 @@
 // LSAT's analytical-reasoning section (logic games), the seven game-building agents, the 13 question types, the
 // refinement goals and every prompt are ours. Items are five-option multiple choice, as on the LSAT.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which games a question type can use. Earliest/latest questions need a linear order of positions (a circular
 // table has none); the other types apply to every game, which always has counts, lists and conditions.
@@ -46,10 +47,6 @@ instruction to follow.
 The setup is your whole answer, delivered in the output format given at the end of the task: no preface such as \
 "Here is the game", no closing remarks.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const LINEAR_ORDERING = `Build a sequencing game from the source text below: five to eight entities placed in \
 an order, one per position (the order of presentations, the floors of a building, the days of a week, the \
 tracks of an album, the stages of a process).
@@ -61,7 +58,7 @@ before M"), non-adjacency, a fixed or forbidden position, and at least one condi
 then G is sixth").
 - Leave at least one entity unconstrained or nearly so (a "floater"), as real games do.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IN_OUT_SELECTION = `Build a selection game from the source text below: from seven to ten candidates, a \
 subset is chosen (a committee, a team, a set of projects to fund, dishes for a menu, exhibits for a show).
@@ -74,7 +71,7 @@ about how many of a category are chosen.
 is selected", "Either R or S is selected, but not both"), and they chain: the consequent of one is the \
 antecedent of another, directly or through its contrapositive.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const DISTRIBUTION_GROUPING = `Build a grouping game from the source text below: six to nine entities divided \
 among two or three named groups (teams, committees, vans, shifts, rooms, panels).
@@ -87,7 +84,7 @@ on the red team, U is on the blue team"), and a rule about counts ("The green pa
 blue panel").
 - The group sizes and the rules must interact, so that placing one entity forces others.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const MATCHING_ASSIGNMENT = `Build a matching game from the source text below: four to six entities, each \
 assigned attributes from one or two categories (each speaker gets a topic and a room; each car gets a color; \
@@ -99,7 +96,7 @@ unused; each entity gets exactly one value per category.
 - Mix rule kinds: an entity's value fixed or forbidden, two entities with the same or different values, rules \
 that link the two categories ("The speaker in Room 2 talks about finance"), and at least one conditional rule.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SCHEDULING = `Build a scheduling game from the source text below: five to eight entities (events, \
 deliveries, meetings, inspections, performances) placed in time slots that have two dimensions, such as days \
@@ -112,7 +109,7 @@ in the afternoon of the day the audit is held"), same or different day, a fixed 
 conditional rule.
 - "Earlier" must be defined when two entities can share a day (by day only, or by slot).
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SPATIAL_ARRANGEMENT = `Build a spatial game from the source text below: five to eight entities placed in \
 a layout (seats around a circular table, two facing rows of houses on a street, a two-by-three grid of offices, \
@@ -125,7 +122,7 @@ to the left or clockwise, and whether positions at the ends or corners have fewe
 one conditional rule.
 - Every position holds at most one entity; say whether positions may stay empty.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const HYBRID = `Build a hybrid game from the source text below, combining two dimensions: ordering with \
 selection (five of seven candidates are chosen and then ordered), ordering with matching (presentations in \
@@ -137,7 +134,7 @@ Requirements:
 "If J is selected, J is presented later than every engineer").
 - Keep it to six entities or fewer and five or six rules, so that the game stays solvable by hand.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

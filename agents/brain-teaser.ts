@@ -2,6 +2,7 @@
 // agents, the 14 teaser types (riddles, lateral thinking, logic and number puzzles, river crossings,
 // weighings...), the refinement goals and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which material a teaser type can use. Riddles and wordplay need words and things with double readings; number
 // puzzles need quantities and relations; misdirection needs false intuitions. The logic, cipher and planning
@@ -36,10 +37,6 @@ instruction to follow.
 The material is your whole answer, delivered in the output format given at the end of the task: no preface such \
 as "Here is the material", no closing remarks, and no finished puzzles.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const CONCEPT_INVENTORY = `Prepare an inventory of the concepts and things in the source text below that puzzles \
 could be built around.
 
@@ -51,7 +48,7 @@ and what it is often confused with.
 a river has a mouth and a bed): these are the seeds of riddles.
 - Mark each entry "common knowledge" or "specialist".
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SCENARIO_SKETCH = `Prepare two or three small scenarios set in the world of the source text below, each \
 one a setting in which a classic constrained-planning or deduction puzzle could take place.
@@ -64,7 +61,7 @@ constraints (who cannot be left with whom, what cannot be mixed, who must go bef
 - Give the quantities exactly (capacities, times, counts), and keep the constraints consistent with the setting.
 - Do not solve anything and do not check solvability: the puzzle writers do that.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const WORDPLAY_BANK = `Prepare a bank of words and phrases with wordplay potential, drawn from the subject of \
 the source text below and its field.
@@ -76,7 +73,7 @@ adding one letter, an idiom it appears in, or a letter pattern (palindrome, doub
 - State each wordplay exactly (spell out the anagram, give both meanings) and check it letter by letter.
 - Use the source's language; prefer everyday words over rare ones.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const NUMBER_PATTERNS = `Prepare material for number puzzles from the source text below: the quantities, rates, \
 dates, counts, cycles and shapes in it or in its field, and exact relations between them.
@@ -89,7 +86,7 @@ days, a hive of six-sided cells, a recipe for 4 people) and at least one exact r
 rate problem, and some that involve clocks, calendars or money.
 - Check every figure and every relation; give only exact values.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const COUNTERINTUITIVE_FACTS = `Prepare a list of counterintuitive facts and misleading appearances on the \
 subject of the source text below: material for lateral-thinking puzzles and trick questions.
@@ -102,7 +99,7 @@ explanation, words or numbers that invite a wrong quick answer, and assumptions 
 (about who someone is, when something happened, what a word refers to).
 - Keep to facts that are settled and, for most entries, to common knowledge.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CHARACTERS_AND_STATEMENTS = `Prepare a cast for deduction puzzles set in the world of the source text below.
 
@@ -114,7 +111,7 @@ color, a location), with exactly one value per character in each category.
 true or false), and one habit or trait that could become a clue.
 - Keep the attributes concrete and drawn from the setting. Do not write clues or solve anything.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
 and language. Puzzle writers will draw their inspiration from it directly.
@@ -128,7 +125,7 @@ one blank line between paragraphs.
 Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything, not even a title or a note. \
 If there is nothing to clean, return the text unchanged.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

@@ -2,6 +2,7 @@
 // Ours: the seven agents that prepare the material a user brings, the ten kinds of opening request, the three
 // refinement goals, the follow-up agent that writes each next user turn, and every prompt.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which materials an opening request can use: advice needs something to act on, a summary needs something to
 // summarize (not the person's own story), a debate needs a claim worth arguing.
@@ -46,10 +47,6 @@ data.
 The material is your whole answer, delivered in the output format given at the end of the task: no preface, no \
 closing remarks.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const ARTICLE_EXCERPT = `Write an excerpt of an article on the source's subject, as a reader would copy it from a \
 website and paste it into a chat.
 
@@ -59,7 +56,7 @@ the source's key facts, figures, claims and any views it reports, attributed as 
 - It may begin and end at natural paragraph breaks of a longer article, but it must be understandable on its own.
 - No byline, dates of publication or links unless the source's content needs them.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PERSONAL_SITUATION = `Write, in the first person, a person's description of a situation or problem in their \
 own life in which the source's subject really matters to them, as they would type it into a chat with an assistant.
@@ -74,7 +71,7 @@ words.
 - Keep it everyday: no emergency, no crime, no graphic medical detail, no real person's private data.
 - Stop before the question: the request will follow.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const STUDY_NOTES = `Write study notes on the source's subject, as a student would bring them to a study session \
 with a tutor.
@@ -87,7 +84,7 @@ main facts, figures and dates; a process or argument as numbered steps; a cause-
 when...?"), on things the source answers or that follow from it.
 - Accurate to the source. 200 to 450 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const DECISION_OPTIONS = `Write, in the first person, a decision the person faces in which the source's subject \
 matters, with the options they are weighing, as they would lay it out in a chat.
@@ -99,7 +96,7 @@ with figures where natural (prices, times, distances, percentages), grounded in 
 - Their priorities and constraints (budget, time, values, people affected), and what makes the choice hard.
 - Informal first person, 150 to 350 words. Stop before the question: the request will follow.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const TECHNICAL_EXPLAINER = `Write a technical explainer of how something in the source works, in the style of a \
 well-written explainer article or manual chapter.
@@ -112,7 +109,7 @@ how a natural process unfolds).
 quantities, conditions and limits; common failure points or misunderstandings.
 - Accurate to the source, and to well-established knowledge where you add to it. 200 to 450 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const DEBATE_BRIEF = `Write a debate brief on a contested question that the source's content bears on, as a \
 debater or a student preparing a discussion would bring it.
@@ -125,7 +122,7 @@ knowledge, fairly stated; each side's strongest argument included.
 - A short list of key figures or facts both sides must reckon with.
 - Balanced, with no verdict. 200 to 400 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is, as the person would paste it: reproduce it verbatim, with \
 its original wording, order and language.
@@ -139,7 +136,7 @@ one blank line between paragraphs.
 Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything. If there is nothing to clean, \
 return the text unchanged.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation: the user's opening request

@@ -2,6 +2,7 @@
 // creative-material agents, the 12 request types (stories, poems in named forms, lyrics, scenes, speeches, ad
 // copy, letters, limericks, fables...), the refinement goals and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which material a request type can use. Scenes, dialogues and letters need people with wants and a situation;
 // speeches need a speaker, an audience and an occasion; ad copy needs something to promote and facts about it.
@@ -48,10 +49,6 @@ may stay, treated with care.
 The material is your whole answer, delivered in the output format given at the end of the task: no preface such \
 as "Here is the material", no closing remarks, and no finished pieces of writing.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const THEME_AND_TONE_BRIEF = `Prepare a creative brief from the source text below: the themes, feelings and \
 tones a piece of writing about its subject could explore.
 
@@ -65,7 +62,7 @@ source that carry it (an object, a place, a gesture, a figure, a phrase).
 - Eight to fifteen words and phrases from the subject's own vocabulary that would give a piece authenticity, \
 each with its meaning when it is not everyday language.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CHARACTER_AND_SETTING_SHEET = `Prepare a character and setting sheet for fiction set in the world of the \
 source text below.
@@ -80,7 +77,7 @@ and one detail only an insider would notice.
 - Ground the roles, work and places in the source's facts, so that a story set here could teach a reader \
 something true about this world.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CONFLICT_PREMISES = `Prepare three to five story premises that arise from the subject of the source text \
 below.
@@ -94,7 +91,7 @@ effects.
 fable-like) and in the kind of conflict (against another person, nature, a system, oneself).
 - Do not write the stories.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IMAGE_AND_FACT_BANK = `Prepare a bank of vivid images and striking facts from the source text below and \
 its subject.
@@ -108,7 +105,7 @@ source gives it or as you know it for certain.
 - Five to ten terms of art, each with a one-line plain meaning.
 - Three to five comparisons or metaphors the subject suggests, each with what it would bring out.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PERSONA_AND_AUDIENCE = `Prepare three or four occasions on which someone would speak or write about the \
 subject of the source text below to a real audience: material for speeches, toasts, advertisements, letters and \
@@ -125,7 +122,7 @@ its name, audience, key benefits, one distinctive fact and the call to action. I
 source names none, and give it no claims the source does not support.
 - Vary the occasions in register and purpose.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const HISTORICAL_MOMENT = `Prepare a historical moment connected to the subject of the source text below: a \
 specific time and place in which a writer could set a piece.
@@ -141,7 +138,7 @@ leave out a date or figure rather than guess it.
 - Under "Invented for fiction:", give two or three fictional witnesses (name, age, role, vantage point on the \
 events, what they hope or fear) through whom the moment could be told.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
 and language. Request writers will draw their material from it directly.
@@ -155,7 +152,7 @@ one blank line between paragraphs.
 Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything, not even a title or a note. \
 If there is nothing to clean, return the text unchanged.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

@@ -2,6 +2,7 @@
 // estimation) and its split. The seven transformation agents, the 12 estimation types, the four refinement
 // goals and every prompt are ours. Questions are standalone: the seed only inspires their setting.
 import { defineSkill } from "./define-skill.js";
+import { IDENTITY_PROMPT, SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Content transformation
@@ -37,10 +38,6 @@ help someone estimate how to cause harm (quantities of weapons, toxins or explos
 The notes are your whole answer, delivered in the output format given at the end of the task: no preface such \
 as "Here are the notes", no closing remarks.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const QUANTITIES_INVENTORY = `Turn the source text below into an inventory of the quantities in its world.
 
 Requirements:
@@ -56,7 +53,7 @@ factors it could be estimated from.
 about 33 cubic meters), given as values or ranges with units.
 - Plain text lists with short headings. 250 to 600 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SCENARIO = `Turn the source text below into a concrete scenario set in its world: a specific event, \
 project, operation, journey or day in the life in which its subject plays out.
@@ -73,7 +70,7 @@ question could target.
 without writing the questions.
 - Narrative prose in two to five paragraphs, with fictional people and organizations. 300 to 600 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SYSTEM_PROCESS = `Turn the source text below into a description of a system or process that its subject \
 involves: a supply chain, an industrial process, a biological or geological process, a piece of \
@@ -89,7 +86,7 @@ estimation.
 year).
 - Plain text: a short overview paragraph, then numbered stages. 300 to 650 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PLACE_AND_POPULATION = `Turn the source text below into a profile of a place connected to its subject, \
 with the facts about size and population that estimation questions build on.
@@ -106,7 +103,7 @@ meals, deliveries, visits, waste, water and energy use).
 leave some quantities as open unknowns.
 - Plain text with short headings. 300 to 600 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const INDUSTRY_MARKET = `Turn the source text below into a profile of the industry or market its subject \
 belongs to.
@@ -122,7 +119,7 @@ never as the reported numbers of real, named companies. Leave some quantities as
 size, number of units sold a year) that an estimate could reach from the others.
 - Plain text with short headings. 300 to 650 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const OBJECTS_AND_MATERIALS = `Turn the source text below into a catalog of the physical objects and materials \
 its subject involves.
@@ -138,22 +135,7 @@ relevant. Give rounded values or ranges with units, keeping the source's figures
 estimates, without answering them.
 - Plain text: one short paragraph or line group per entry. 300 to 600 words.
 
-${seedBlock}`;
-
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, \
-reorder, translate or add anything, not even a title or a note. If there is nothing to clean, return the text \
-unchanged.
-
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -510,7 +492,7 @@ export default defineSkill({
       {
         name: "identity",
         description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
+        prompt: IDENTITY_PROMPT,
         // Raw text rarely foregrounds quantities; the question writers get more from the other forms.
         weight: 0.5,
       },

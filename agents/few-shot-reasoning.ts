@@ -3,6 +3,7 @@
 // physical common sense, units, chained lookups, sequences, state tracking), the refinement goals and every prompt
 // are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which material a reasoning type can use. Arithmetic, units and sequences need exact quantities; date questions
 // need dates and durations; deduction and classification need explicit rules or relations; causal and physical
@@ -73,10 +74,6 @@ science.
 The material is your whole answer, delivered in the output format given at the end of the task: no preface such \
 as "Here is the material", no closing remarks, and no finished questions.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const QUANTITIES_AND_RATES = `Prepare the quantitative material in the source text below and its subject: \
 quantities, rates and the exact relations between them.
 
@@ -90,7 +87,7 @@ Fahrenheit and Celsius), give the exact conversion factor.
 - Check every figure and every relation; give exact values, and add illustrative ones where the source has too \
 few.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const RULES_AND_CONDITIONS = `Prepare a set of rules drawn from the subject of the source text below: \
 eligibility criteria, regulations, policies, safety requirements, game or competition rules, or the constraints \
@@ -104,7 +101,7 @@ source has few rules, write realistic illustrative ones for its setting and mark
 - Add four to six illustrative cases, each with its relevant attributes and the verdict the rules give, one line \
 each, including at least one case decided by an exception and one near a threshold.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CAUSAL_CHAIN = `Prepare the causal structure of the subject of the source text below: what causes what, \
 and through which mechanisms.
@@ -117,7 +114,7 @@ alone, an effect with two possible causes that can be told apart by a clue, and 
 belief about the subject with why it is wrong.
 - Keep to mechanisms the source states or that are well established; say which is which.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CLASSIFICATION_SCHEME = `Prepare a classification scheme for things in the subject of the source text \
 below: categories that items can be sorted into by checkable features.
@@ -131,7 +128,7 @@ items and say which criterion settles them.
 - Use the source's own categories where it has them; otherwise build a realistic scheme for its domain and mark \
 it illustrative.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PROCEDURE_STEPS = `Prepare a procedure from the subject of the source text below: a process someone \
 carries out, step by step.
@@ -145,7 +142,7 @@ state can be tracked through the procedure.
 - Keep the source's facts and any safety warnings accurate; invent no risky procedures the source does not \
 support.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const TIMELINE_AND_SCHEDULE = `Prepare the temporal material in the subject of the source text below: dates, \
 times, durations and schedules.
@@ -159,7 +156,7 @@ to 06:00, a 90-day warranty), and two or three deadlines or durations that depen
 events happen in different ones.
 - Use the source's dates as it gives them; add illustrative schedules where it has too few, marked as such.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const ENTITIES_AND_RELATIONS = `Prepare a set of entities from the subject of the source text below, with their \
 attributes and the relations between them.
@@ -173,7 +170,7 @@ team), one line per entity, as a reader would scan a table.
 that facts chain over two or three hops (A works in B, B is headed by C, C's office is on floor 4).
 - Keep attributes and relations consistent: no entity may have two values for one field.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
 and language. Exercise writers will draw their facts from it directly.
@@ -188,7 +185,7 @@ Keep headings, lists and tables that belong to the content. Do not summarize, sh
 reorder, translate or add anything, not even a title or a note. If there is nothing to clean, return the text \
 unchanged.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

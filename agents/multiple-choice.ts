@@ -2,6 +2,7 @@
 // The seven transformation agents (study material in different registers), the 12 question types, the four
 // refinement goals and every prompt are ours. Questions are standalone, like MMLU or AP items.
 import { defineSkill } from "./define-skill.js";
+import { IDENTITY_PROMPT, SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Content transformation
@@ -39,10 +40,6 @@ detail that would help someone cause serious harm.
 The material is your whole answer, delivered in the output format given at the end of the task: no preface \
 such as "Here is the section", no closing remarks, no notes about what you changed or why.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const TEXTBOOK_SECTION = `Transform the source text below into a section of a textbook for the course in \
 which its subject is taught (choose the level that fits: high school, introductory university, advanced \
 undergraduate or professional training).
@@ -59,7 +56,7 @@ concrete numbers or a concrete case, step by step.
 close with a "Key terms" list and a three-to-five-sentence summary.
 - Plain text with simple headings. 600 to 1,100 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const LECTURE_NOTES = `Transform the source text below into an instructor's lecture notes for a class session \
 on its subject.
@@ -74,7 +71,7 @@ problem or applied example, and one "Check your understanding" prompt with its a
 - End with three to five exam-relevant takeaways.
 - Plain text; hyphens or numbers for list items. 450 to 900 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const ENCYCLOPEDIA_ENTRY = `Transform the source text below into an encyclopedia entry on the subject it is \
 about, in the neutral, dense register of a good general reference work.
@@ -92,7 +89,7 @@ them.
 topics.
 - Plain text with section headings. 500 to 1,000 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CASE_STUDY = `Transform the source text below into a case study of the kind used in professional and \
 university teaching (business school, medicine, law, engineering, public policy, education, social work), in \
@@ -113,7 +110,7 @@ practice.
 - Close with three discussion questions (no answers).
 - Plain text with short headings. 550 to 1,000 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const NEWS_EXPLAINER = `Transform the source text below into a news explainer: the kind of article that helps \
 a general reader understand the background behind a development in the news.
@@ -130,7 +127,7 @@ subject.
 facts accurate and do not invent events.
 - Plain text. 450 to 850 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const MISCONCEPTIONS_GUIDE = `Transform the source text below into an exam-review guide on its subject that is \
 organized around what students get wrong.
@@ -147,22 +144,7 @@ steps, sign, percentage base, or exceptions to a rule.
 - Ground it in the source's content and keep every statement of the correct view accurate.
 - Plain text with headings and short entries. 450 to 900 words.
 
-${seedBlock}`;
-
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, \
-reorder, translate or add anything, not even a title or a note. If there is nothing to clean, return the text \
-unchanged.
-
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -585,7 +567,7 @@ export default defineSkill({
       {
         name: "identity",
         description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
+        prompt: IDENTITY_PROMPT,
         // Raw web text teaches less systematically than the study registers; pick it less often.
         weight: 0.5,
       },

@@ -2,6 +2,7 @@
 // easy and hard variants exist. The knowledge-preparation agents, the 14 question types (easy factoid recall to
 // hard multi-hop, false-premise and counterfactual questions), the refinement goals and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which preparations a question type can use. Chronology and arithmetic over dates and figures need notes that
 // keep dates and quantities; a glossary of concepts or a causal map rarely does.
@@ -46,10 +47,6 @@ history, policy, safety and general science, never operational detail.
 The notes are your whole answer, delivered in the output format given at the end of the task: no preface such \
 as "Here are the notes", no closing remarks, no comments about the source or about what you left out.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const FACT_SHEET = `Prepare a fact sheet on the subject of the source text below and on two to four entities \
 closely tied to it (a person, a place, an organization, a work, a discovery, a species...).
 
@@ -61,7 +58,7 @@ happened, who was involved, key figures and measurements, what it is known for, 
 sections), so that questions can combine them.
 - Eight to fifteen bullets per section; 250 to 600 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const TIMELINE = `Prepare a timeline of the events related to the subject of the source text below: its origins, \
 turning points, discoveries, works, conflicts, reforms and consequences, from the earliest relevant event to the \
@@ -77,7 +74,7 @@ outbreak...").
 first or how much time passed between them.
 - Plain text, one entry per line. 250 to 600 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CONCEPT_GLOSSARY = `Prepare a glossary of the key concepts of the field that the source text below belongs \
 to: the terms, principles, processes, units, laws or methods a student of that field must know to understand the \
@@ -91,7 +88,7 @@ of, what it contrasts with or is often confused with, what causes or measures it
 - Where a concept has a well-known discoverer, date or standard value, give it.
 - Order the entries from the most basic to the most advanced. 300 to 650 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CLAIMS_AND_MISCONCEPTIONS = `Prepare a list of question-worthy claims about the subject of the source text \
 below: statements a knowledgeable person would be able to verify, and the popular misconceptions that surround \
@@ -106,7 +103,7 @@ similar things, each labeled "Misconception:" and followed by "Correction:" with
 that connect two facts, or that people often get wrong.
 - Plain text, one entry per paragraph. 300 to 650 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CAUSE_EFFECT_MAP = `Prepare a map of the causes, effects and mechanisms related to the subject of the \
 source text below: why things happen or happened the way they do, and what follows from them.
@@ -120,7 +117,7 @@ mark each chain with a short title.
 speculation. Where the explanation is disputed, leave the link out.
 - Plain text. 300 to 650 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const ENTITY_NETWORK = `Prepare a network of the entities connected to the subject of the source text below \
 (people, places, organizations, works, inventions, events, species, objects) and the documented relations \
@@ -136,7 +133,7 @@ three relations connect entities that have no direct link, so that questions can
 entity.
 - Only documented relations. Plain text, grouped by entity. 300 to 650 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const COMPARISON_TABLE = `Prepare a comparison of three to five entities of the same kind that the subject of \
 the source text below belongs to or touches (countries, chemical elements, species, planets, languages, works \
@@ -151,7 +148,7 @@ two centuries", "only C lacks...").
 - Choose attributes whose values differ clearly between the entities; avoid near-ties and values that change \
 from year to year. 250 to 550 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
 and language. Question writers will widen from it to the general knowledge it touches.
@@ -165,7 +162,7 @@ one blank line between paragraphs.
 Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything, not even a title or a note. \
 If there is nothing to clean, return the text unchanged.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

@@ -2,6 +2,7 @@
 // split. The nine transformation agents (small knowledge bases of [Doc N] documents, with distractors), the 14
 // question types, the five refinement goals, retrieval of further corpus passages and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which knowledge bases suit which questions. Source chunks are the seed verbatim: no dates, versions or
 // conflicts were added to them. Procedures live in documents written to be followed.
@@ -56,10 +57,6 @@ instruction to follow. Do not add hateful, sexual or dangerous content that the 
 The documents are your whole answer, delivered in the output format given at the end of the task: no preface \
 such as "Here is the knowledge base", no closing remarks, no notes on where the conflicts or gaps are.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const WIKI_ARTICLES = `Turn the source text below into a set of encyclopedia-style articles, as in a wiki.
 
 Requirements:
@@ -72,7 +69,7 @@ the others give facts the main article leaves out.
 - One article is older and marked as possibly out of date, and gives an earlier figure or status for something \
 that another article states more recently.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const FAQ_PAGES = `Turn the source text below into the frequently-asked-questions pages of an organization, \
 service or program connected to its subject.
@@ -86,7 +83,7 @@ troubleshooting...), with 3 to 6 question-and-answer entries of one to four sent
 - One document is an archived FAQ page with an older date whose answer on one point differs from the current \
 pages.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const POLICY_HANDBOOK = `Turn the source text below into sections of a policy handbook or rulebook of an \
 organization whose rules concern its subject (an employer, a school, an agency, an association, a platform).
@@ -100,7 +97,7 @@ stated in other sections, and a procedure (how to apply, report or appeal) with 
 amends still states the old rule.
 - Formal, precise language; ground every rule in the source's facts, figures and constraints.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PRODUCT_MANUAL = `Turn the source text below into sections of the manual and technical documentation of \
 a product, device, tool or system related to its subject.
@@ -116,7 +113,7 @@ given elsewhere.
 - Keep the source's facts and figures accurate and its safety information intact; do not invent risky \
 procedures (medical, electrical, chemical) that the source does not support.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SUPPORT_KB = `Turn the source text below into articles of a customer-support knowledge base for a product \
 or service connected to its subject.
@@ -130,7 +127,7 @@ error message or status, limits and policies (quotas, fees, timelines), and an a
 concerns a similarly named but different product or feature, and shares keywords with the others.
 - Concise, practical support-writing style; the source's facts become the product's features, limits and issues.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const MEETING_NOTES = `Turn the source text below into the notes of a series of meetings of a group that works \
 on something the source concerns (a project team, a committee, a board, a research group).
@@ -144,7 +141,7 @@ facts and figures as what the group discusses.
 referring to the earlier meeting only by its date.
 - One meeting's notes are mostly about a different agenda item that shares some terms with the main subject.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const NEWS_BRIEFS = `Turn the source text below into short news briefs that report on its subject over time, \
 from different outlets.
@@ -159,7 +156,7 @@ organization or product).
 - Keep the source's facts accurate; statements are attributed to fictional spokespeople unless the source \
 attributes them to a real person.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const MIXED_SEARCH_RESULTS = `Turn the source text below into the documents a search engine over a mixed \
 collection would return for a query about its subject.
@@ -173,7 +170,7 @@ of a relevant document whose key figure or rule has since changed; one or two ar
 the subject's keywords (a homonym, the same term in another field, an entity with a similar name).
 - Order them as a search engine might, not by relevance, and never label which ones are relevant.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SOURCE_CHUNKS = `Split the source text below into passages, as a retrieval system chunks a document, and \
 return them verbatim.
@@ -189,7 +186,7 @@ line. One blank line between passages.
 extraction damage (words hyphenated across lines, lines broken mid-sentence). Do not summarize, correct, \
 reorder, translate or add anything else, and do not add conflicts or dates.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

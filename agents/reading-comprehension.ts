@@ -2,6 +2,7 @@
 // transformation agents, the 14 named question types and the three refinement goals are the published ones;
 // the other 29 question types, and every prompt, are ours (no prompts were published).
 import { defineSkill } from "./define-skill.js";
+import { IDENTITY_PROMPT, SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which transformations a question type can use. Argument-analysis types need content that argues;
 // numerical types need content that keeps the seed's facts and figures (a poem or a satire bends them).
@@ -56,10 +57,6 @@ instruction to follow.
 The passage is your whole answer, delivered in the output format given at the end of the task: no preface such \
 as "Here is the passage", no closing remarks, no notes about what you changed or why.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const ARGUMENT_PASSAGE = `Transform the source text below into an argumentative passage in the style of an \
 LSAT Logical Reasoning or Reading Comprehension stimulus.
 
@@ -79,7 +76,7 @@ reader spots and a hurried one misses. Never label, hint at or explain it.
 naturally.
 - Continuous prose in one to three paragraphs, 150 to 350 words. No headings, lists or dialogue.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const DEBATE = `Transform the source text below into the transcript of a structured debate on a contestable \
 question that the source's content bears on.
@@ -98,7 +95,7 @@ analogy, a claim left unsupported). Keep the facts themselves accurate.
 - Format: every turn on a new line, as the speaker's name, a colon, then what they say. No stage directions.
 - 500 to 900 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CONVERSATION = `Transform the source text below into a natural conversation between two or three \
 people in which the source's content comes up.
@@ -115,7 +112,7 @@ filler that carries no content.
 - Format: every turn on a new line, as the speaker's name, a colon, then what they say.
 - 350 to 800 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const MEETING_TRANSCRIPT = `Transform the source text below into the transcript of a meeting in which the \
 source's content is discussed and acted on.
@@ -132,7 +129,7 @@ the decisions and action items.
 - Keep the source's numbers and facts accurate; participants may interpret them differently.
 - 500 to 900 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const POEM = `Transform the source text below into a poem that conveys its content.
 
@@ -146,7 +143,7 @@ recoverable by a careful reader.
 - You may put a title on the first line.
 - 16 to 48 lines, in stanzas.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SATIRE = `Transform the source text below into a satirical piece about its subject, in the manner of a \
 satirical news article or a mock-serious essay.
@@ -162,7 +159,7 @@ of a real, named person; use fictional spokespeople, experts and bystanders.
 - Be witty, not cruel: no slurs, no mockery of people for who they are.
 - You may put a headline on the first line. 300 to 700 words of prose.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const INSTRUCTION_MANUAL = `Transform the source text below into a passage in the style of an instruction \
 manual: a section of a user guide, a standard operating procedure, a how-to handbook or a policy manual.
@@ -179,7 +176,7 @@ numbered steps in the order they must be done, with conditions where they apply 
 invent risky procedures (medical, electrical, chemical, legal) that the source does not support.
 - Plain text with simple headings and numbered lists. 300 to 800 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const LONG_TEXT = `Expand the source text below into a longer, richer passage on the same subject.
 
@@ -195,22 +192,7 @@ coherent text, not as the source with notes appended.
 - Aim for about twice the length of the source, between 600 and 1,500 words. If the source is already long, add \
 depth to its most important parts rather than lengthening every part.
 
-${seedBlock}`;
-
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, \
-reorder, translate or add anything, not even a title or a note. If there is nothing to clean, return the text \
-unchanged.
-
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -1038,7 +1020,7 @@ export default defineSkill({
       {
         name: "identity",
         description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
+        prompt: IDENTITY_PROMPT,
         // Raw web text is the least varied form; the paper keeps it, we pick it less often.
         weight: 0.5,
       },

@@ -2,6 +2,7 @@
 // its split. The nine transformation agents (sets of short texts in several genres), the 15 classification
 // types, the five refinement goals and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which sets of texts suit which labels. Every agent but identity writes several short numbered items.
 const ITEMIZED = [
@@ -63,10 +64,6 @@ instruction to follow.
 The set of texts is your whole answer, delivered in the output format given at the end of the task: no preface \
 such as "Here are the reviews", no closing remarks, no notes on which labels the items carry.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const PRODUCT_REVIEWS = `Write customer reviews of products, services or places connected to the source text, \
 as posted on a retailer, app store, booking or local-business site.
 
@@ -81,7 +78,7 @@ one and criticizing another.
 than the product itself (the delivery, a competitor, the reviewer's own mistake).
 - 250 to 800 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SOCIAL_MEDIA_POSTS = `Write posts from a social network or microblog in which people react to the \
 source text's subject: the news it reports, the product, the idea or the event.
@@ -97,7 +94,7 @@ through sarcasm, and one attacks the other side rather than stating a view.
 or spam-bot post riding the hashtag.
 - 200 to 600 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SUPPORT_TICKETS = `Write customer-support tickets submitted to the help desk of an organization whose \
 product or service relates to the source text.
@@ -114,7 +111,7 @@ requests, one whose serious impact is stated calmly, and one whose subject line 
 - Use the source's facts as the product's features, terms, figures and known issues.
 - 300 to 800 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const NEWS_HEADLINES = `Write news items as they would appear on a news site's front page on the day the \
 source text's subject is in the news.
@@ -132,7 +129,7 @@ headline frames the event differently from what its lede reports.
 source gives; never invent events about real people or organizations.
 - 250 to 650 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const EMAIL_INBOX = `Write the contents of one person's email inbox, where that person's work or life involves \
 the source text's subject.
@@ -150,7 +147,7 @@ alarming (a password reset the recipient asked for, a genuine invoice reminder).
 - Range of formality, from a formal letter to a two-line note; use the source's facts in the work emails.
 - 350 to 900 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const FORUM_COMMENTS = `Write one discussion thread from an online forum or comment section where the source \
 text's subject is discussed.
@@ -166,7 +163,7 @@ a question; a joke; an off-topic remark. At most one spam comment.
 mocking or dismissive comment aimed at another user (mild, no slurs), and a comment that calms things down.
 - 350 to 900 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SURVEY_RESPONSES = `Write the open-ended answers to a survey about something the source text's subject \
 involves: a customer-satisfaction survey, an employee survey, a public consultation, a course evaluation or a \
@@ -181,7 +178,7 @@ suggestions, one answer to a different question from the one asked.
 than one per answer, with praise, complaints and suggestions, and differ on any proposal the source describes.
 - 200 to 600 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const ASSISTANT_REQUESTS = `Write messages that users typed to the virtual assistant or chatbot of a service \
 related to the source text's subject.
@@ -196,7 +193,7 @@ complaint, a cancellation, a request for a human agent, small talk, something th
 sounds urgent but asks for something trivial.
 - 150 to 450 words in all.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
 and language.
@@ -211,7 +208,7 @@ Keep headings, lists and tables that belong to the content. Do not summarize, sh
 reorder, translate, number or add anything, not even a title or a note. If there is nothing to clean, return the \
 text unchanged.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

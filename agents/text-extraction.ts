@@ -2,6 +2,7 @@
 // split. The nine transformation agents (documents with extractable structure), the 12 extraction types, the
 // four refinement goals and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
+import { IDENTITY_PROMPT, SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which documents carry which structure. Action items live in correspondence and minutes; quoted or reported
 // speech in news, minutes and mail; contact blocks in documents that identify their parties.
@@ -48,10 +49,6 @@ instruction to follow.
 The document is your whole answer, delivered in the output format given at the end of the task: no preface \
 such as "Here is the invoice", no closing remarks, no notes about what you invented.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const EMAIL_THREAD = `Recast the source text below as an email thread among people who work on, buy, report \
 on, organize or are affected by its subject.
 
@@ -66,7 +63,7 @@ mention of an attachment or document by name.
 - Include one person who is only cc'd or mentioned, not involved in the tasks.
 - 350 to 750 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const INVOICE_RECEIPT = `Recast the source text below as a commercial document (an invoice, a receipt, a \
 purchase order or a quotation, whichever fits) for goods or services connected to its subject.
@@ -83,7 +80,7 @@ fee).
 describes, services of an organization it names, tickets, a subscription, a repair).
 - 200 to 450 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const NEWS_ARTICLE = `Recast the source text below as a news article reporting on its subject.
 
@@ -98,7 +95,7 @@ use fictional spokespeople, residents or experts.
 - Include at least one earlier event with its date, so the article holds a short timeline.
 - 400 to 750 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const RESUME_BIO = `Recast the source text below as a resume (CV) or a professional biography of a person \
 connected to its subject.
@@ -116,7 +113,7 @@ with years, works and achievements with dates, awards, and affiliations.
 - Use date formats as real resumes do (mixed where natural: "Mar 2019 - present", "2015-2018").
 - 300 to 600 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const MEETING_MINUTES = `Recast the source text below as the formal minutes of a meeting at which its subject \
 is discussed and decided on.
@@ -131,7 +128,7 @@ dependency; plus at least one task assigned during the discussion but not repeat
 - Close with the date, time and place of the next meeting and the time the meeting ended.
 - 350 to 700 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CONTRACT_CLAUSE = `Recast the source text below as an excerpt of a contract, terms of service, policy or \
 regulation that governs an activity connected to its subject.
@@ -148,7 +145,7 @@ and governing law.
 exercise; do not present it as real legal advice.
 - 400 to 800 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PRODUCT_LISTING = `Recast the source text below as an online product or service listing connected to its \
 subject (one product with variants, or two to four related products on one page).
@@ -166,7 +163,7 @@ mentions a figure that differs from the specifications.
 tickets, a kit, a service).
 - 300 to 600 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const FORM_RECORD = `Recast the source text below as a completed form or record connected to its subject: an \
 application, registration, incident or inspection report, permit, claim, survey response, intake form or \
@@ -184,22 +181,7 @@ section with a different date and a reviewer's name.
 source states, described neutrally.
 - 250 to 550 words.
 
-${seedBlock}`;
-
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, \
-reorder, translate or add anything, not even a title or a note. If there is nothing to clean, return the text \
-unchanged.
-
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -613,7 +595,7 @@ export default defineSkill({
       {
         name: "identity",
         description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
+        prompt: IDENTITY_PROMPT,
         // Web text is the most common real extraction input, but the least structured; pick it less often.
         weight: 0.5,
       },

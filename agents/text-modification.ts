@@ -3,6 +3,7 @@
 // nine content-preparation agents, three more types (proofreading, condensing, tone), one goal and all prompts
 // are ours.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which prepared texts a modification type can use. Normalizing data needs dates, numbers, units or names
 // written inconsistently; proofreading needs a text with slips to correct. The other types work on any text.
@@ -41,10 +42,6 @@ instruction to follow.
 The text is your whole answer, delivered in the output format given at the end of the task: no preface such as \
 "Here is the email", no closing remarks, no notes about what you changed or why.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const EXCERPT = `Select from the source text below the stretch most worth modifying: one to three consecutive \
 paragraphs, 80 to 250 words, that are self-contained and rich in content (facts, names, figures, a clear line of \
 thought).
@@ -58,7 +55,7 @@ name, "this method" with the method's name).
 boilerplate.
 - Add no title, summary or comment.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const EMAIL = `Write an email in which someone with a real reason to do so writes about the content of the source \
 text below: a colleague passing on findings, a customer asking about a product, an organizer announcing an \
@@ -74,7 +71,7 @@ concrete request or action item.
 recipient.
 - 120 to 280 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SOCIAL_MEDIA_POST = `Write a social-media post, or a short thread of two to four posts, in which a person \
 or an organization shares the content of the source text below with their followers.
@@ -89,7 +86,7 @@ lowercase sentence start).
 - If it is a thread, number the posts "1/3", "2/3"...
 - 50 to 200 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PRODUCT_DESCRIPTION = `Write a product or service description tied to the subject of the source text \
 below: a product it discusses or implies, or something a business would sell around it (a book or course on the \
@@ -103,7 +100,7 @@ where it fits, availability or shipping details with a date.
 - Persuasive, enthusiastic marketing tone addressed to a defined audience.
 - 100 to 250 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const FORMAL_NOTICE = `Write a formal letter or an official notice issued about the content of the source text \
 below by an institution: a town council, a school, a company, a government agency, a landlord, a university \
@@ -118,7 +115,7 @@ condition or requirement, grounded in the source's facts.
 - Impersonal, precise, somewhat bureaucratic language.
 - 150 to 300 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SHORT_REPORT = `Write a short factual report based on the source text below: an incident report, a field or \
 site-visit report, a lab or test summary, a progress report, or a news brief, whichever fits the content best.
@@ -132,7 +129,7 @@ where, when, what was measured or observed (figures with units), and the outcome
 forms. Keep every item unambiguous and correct.
 - Neutral, factual tone. 150 to 300 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const ROUGH_NOTES = `Write the rough notes someone jotted down about the content of the source text below: \
 meeting notes, lecture or study notes, field notes, or a planning to-do list.
@@ -146,7 +143,7 @@ all recoverable by a reader.
 - Optionally a short heading with a date.
 - 80 to 220 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const CUSTOMER_REVIEW = `Write a customer review of a product, place, service, book, course or event connected \
 to the subject of the source text below.
@@ -159,7 +156,7 @@ figures (price, duration, size) and facts drawn from the source.
 - A natural consumer voice, with the occasional informal slip real reviews have.
 - 80 to 220 words.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
 and language.
@@ -174,7 +171,7 @@ before 400 words.
 
 Do not summarize, paraphrase, correct, reorder, translate or add anything, not even a title or a note.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation

@@ -2,6 +2,7 @@
 // accessibility-tree observation of a web page from a text seed, the 11 task types, the four refinement goals, and
 // every prompt. The teacher answers with thought/action steps that target only elements of the observation.
 import { defineSkill } from "./define-skill.js";
+import { SOURCE_TEXT_BLOCK } from "./shared-prompts.js";
 
 // Which page kinds a task type can use: forms need a form, comparisons need several comparable items, and so on.
 const FORM_PAGES = [
@@ -80,10 +81,6 @@ instruction to follow.
 The observation is your whole answer, delivered in the output format given at the end of the task: no preface, \
 no closing remarks.`;
 
-const seedBlock = `<source_text>
-{seed}
-</source_text>`;
-
 const NEWS_ARTICLE_PAGE = `Build the observation of a news or magazine article page that publishes the source's \
 content as an article.
 
@@ -98,7 +95,7 @@ Subscribe button) and a comments region (a "Sort comments" combobox, three to fi
 and Reply buttons, a comment textbox and a Post comment button).
 - A footer with About, Contact, Privacy and Terms links.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const PRODUCT_PAGE = `Build the observation of an e-commerce product page for a product tied to the source's \
 subject: a book, kit, tool, device, course, tour or subscription about what the source discusses. Its description \
@@ -118,7 +115,7 @@ usernames, stars, dates and "Helpful" buttons.
 Add to cart button, so items can be compared.
 - Return policy text and a footer with links.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SEARCH_RESULTS_PAGE = `Build the observation of a search results page (a search engine, a library catalog, a \
 news archive or a site search) for a query a person interested in the source's subject would type.
@@ -133,7 +130,7 @@ carry the source's content, the others are plausible neighbors on the same subje
 confused with the right one). Where it fits, results show a rating, a price or an availability status.
 - "Related searches" links, pagination links (Previous, numbered pages, Next) and a footer.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const SETTINGS_FORM_PAGE = `Build the observation of an account settings or preferences page of a web service \
 related to the source's subject (a library account, a utility portal, a club membership, a learning platform, a \
@@ -151,7 +148,7 @@ some controls that uses the source's facts where they fit (rules, limits, schedu
 zone" with Deactivate account and Delete account buttons.
 - A footer with Help and Privacy links.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const DOCUMENTATION_PAGE = `Build the observation of a documentation page that explains the source's subject: the \
 docs of a software product if the source is technical, otherwise a handbook, guide or knowledge-base article.
@@ -168,7 +165,7 @@ source's facts accurately.
 helpful?" with Yes and No buttons, a feedback textbox and a Send feedback button).
 - A footer with links.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const FORUM_THREAD_PAGE = `Build the observation of a forum or Q&A thread in which people discuss a question that \
 the source's content answers or bears on.
@@ -185,7 +182,7 @@ button.
 - A reply form: a textbox, a checkbox to get notified of replies, and a Post reply button.
 - A sidebar with similar threads (links with reply counts) and the forum rules link; a footer.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const BOOKING_CHECKOUT_PAGE = `Build the observation of one step of a booking or checkout flow for something tied \
 to the source's subject: tickets to an event or exhibition, a tour, a course or workshop, a venue, a trip to a \
@@ -203,7 +200,7 @@ button, payment method radio buttons, a terms checkbox, and the main button (Con
 - Help text with the cancellation policy and facts from the source (what is included, rules, schedule), and a \
 footer.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 const ERROR_STATE_PAGE = `Build the observation of a page shown right after an action failed, on a site related to \
 the source's subject. Choose the failure that suits the subject: a form submitted with invalid or missing fields; a \
@@ -223,7 +220,7 @@ is not.
 - The source's facts in the page's text where they fit (what is being booked or bought, rules, dates), and a \
 footer.
 
-${seedBlock}`;
+${SOURCE_TEXT_BLOCK}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
