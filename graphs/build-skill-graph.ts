@@ -266,16 +266,21 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     return goal;
   };
 
-  const suggest = async (task: RefineTask, config: RunnableConfig) => {
+  /** What the suggester and the editor both see: the item, its type, and the goal. */
+  const refineValues = (task: RefineTask) => {
     const goal = goalOf(task.goal);
-    const values = {
+    return {
       content: task.content,
       instruction: shape.review(task.head),
       ...typeValues(task.head.type),
       goal_name: goal.name,
       goal_description: goal.description,
-      suggestion_count: spec.refine.suggestions,
     };
+  };
+
+  const suggest = async (task: RefineTask, config: RunnableConfig) => {
+    const goal = goalOf(task.goal);
+    const values = { ...refineValues(task), suggestion_count: spec.refine.suggestions };
     const result = await ask(
       "refine",
       spec.refine.suggest,
@@ -291,14 +296,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
 
   const edit = async (task: EditTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
     const goal = goalOf(task.goal);
-    const values = {
-      content: task.content,
-      instruction: shape.review(task.head),
-      ...typeValues(task.head.type),
-      goal_name: goal.name,
-      goal_description: goal.description,
-      suggestions: task.suggestions,
-    };
+    const values = { ...refineValues(task), suggestions: task.suggestions };
     const result = await ask(
       "refine",
       spec.refine.edit,

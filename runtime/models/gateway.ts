@@ -202,20 +202,31 @@ export class OpenAICompatibleGateway implements ModelGateway {
       }),
     );
     const store = this.options.store;
-    const cached = await store.getCachedResponse(cacheKey);
-    if (cached !== undefined) {
-      const result = JSON.parse(cached) as ChatResult;
-      await store.recordCall({
+    // Every call is logged once, whether answered from cache, by the model, or failed for good.
+    const logCall = (fields: {
+      inputTokens?: number;
+      outputTokens?: number;
+      latencyMs?: number;
+      attempts: number;
+      cached: boolean;
+      error?: string;
+    }) =>
+      store.recordCall({
         itemId: context.itemId,
         agent: context.agent,
         role: request.role,
         model: label,
-        inputTokens: 0,
-        outputTokens: 0,
-        latencyMs: 0,
-        attempts: 0,
-        cached: true,
+        inputTokens: fields.inputTokens ?? 0,
+        outputTokens: fields.outputTokens ?? 0,
+        latencyMs: fields.latencyMs ?? 0,
+        attempts: fields.attempts,
+        cached: fields.cached,
+        ...(fields.error !== undefined ? { error: fields.error } : {}),
       });
+    const cached = await store.getCachedResponse(cacheKey);
+    if (cached !== undefined) {
+      const result = JSON.parse(cached) as ChatResult;
+      await logCall({ attempts: 0, cached: true });
       this.options.onCall?.({ ok: true, cached: true, inputTokens: 0, outputTokens: 0 });
       return { ...result, cached: true, cacheKey };
     }
@@ -259,11 +270,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
         };
         // Cache first: once the answer is on disk, a crash from here on costs nothing to redo.
         await store.putCachedResponse(cacheKey, context.itemId, JSON.stringify(result));
-        await store.recordCall({
-          itemId: context.itemId,
-          agent: context.agent,
-          role: request.role,
-          model: label,
+        await logCall({
           inputTokens: result.usage.input_tokens,
           outputTokens: result.usage.output_tokens,
           latencyMs: performance.now() - started,
@@ -290,13 +297,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
             attempt,
             { cause: error },
           );
-          await store.recordCall({
-            itemId: context.itemId,
-            agent: context.agent,
-            role: request.role,
-            model: label,
-            inputTokens: 0,
-            outputTokens: 0,
+          await logCall({
             latencyMs: performance.now() - started,
             attempts: attempt,
             cached: false,
