@@ -25,7 +25,7 @@ export const STAGE_PLACEHOLDERS = {
   /** Conversation skills: the agent that writes the next user turn. */
   followUp: ["content", "conversation", "turn", "turns"],
   /** Tool-use skills: the agent that simulates a tool's result. */
-  toolResult: ["api", "arguments"],
+  toolResult: ["api", "arguments", "history"],
   userMessage: ["content", "instruction"],
 } as const;
 export type Stage = keyof typeof STAGE_PLACEHOLDERS;

@@ -482,9 +482,15 @@ or email, an invalid combination of options), return an error the way real APIs 
 succeed: never invent failures for them.
 - The result is always a JSON object. Put a list in a field such as items or results, with pagination fields when \
 the API paginates.
+- Stay consistent with the earlier calls of the same conversation, which you are shown: an id, a name or a value an \
+earlier result returned must mean the same thing now (a lookup of an id an earlier search returned finds that item).
 - Return only the result: never address the assistant or the user, and add no explanation.`;
 
-const TOOL_RESULT_PROMPT = `<api>
+const TOOL_RESULT_PROMPT = `<earlier_calls>
+{history}
+</earlier_calls>
+
+<api>
 {api}
 </api>
 

@@ -302,6 +302,19 @@ export async function respondWebActions(env: ResponderEnv, task: RespondTask, co
   };
 }
 
+/** The calls and results so far, so a simulated API stays consistent across a chain of calls. */
+function callHistory(turns: Turn[]): string {
+  const results = new Map(
+    turns.filter((turn) => turn.role === "tool").map((turn) => [turn.tool_call_id, turn.content]),
+  );
+  const lines = turns.flatMap((turn) =>
+    (turn.tool_calls ?? [])
+      .filter((call) => results.has(call.id))
+      .map((call) => `${call.function.name}(${call.function.arguments}) -> ${results.get(call.id)}`),
+  );
+  return lines.length > 0 ? lines.join("\n") : "(none: this is the first call)";
+}
+
 function toolSystemTurn(tools: ToolSpec[]): string {
   return [
     "You are an assistant that can call the following tools (JSON Schema parameters). Call a tool only when the",
@@ -414,7 +427,7 @@ export async function respondWithTools(env: ResponderEnv, task: RespondTask, con
     });
     for (const call of result.toolCalls) {
       const api = apis.find((candidate) => candidate.name === call.name);
-      const values = { api: JSON.stringify(api, null, 2), arguments: call.arguments };
+      const values = { api: JSON.stringify(api, null, 2), arguments: call.arguments, history: callHistory(turns) };
       const simulated = await callAgent(
         env.gateway,
         {

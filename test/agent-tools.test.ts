@@ -174,5 +174,9 @@ describe("Tool Use grows its API list with similar code from the corpus", () => 
     expect(expansions.length).toBeGreaterThan(0);
     const text = JSON.stringify(expansions.map((request) => request.body.messages));
     expect(text).toMatch(/warehouse\.py#1|inventory\.py#1/);
+    // The simulated API is shown the conversation's earlier calls, so chained calls stay consistent.
+    const simulations = server.requests.filter((request) => JSON.stringify(request.body.messages).includes("<call_arguments>"));
+    expect(simulations.length).toBeGreaterThan(0);
+    for (const request of simulations) expect(JSON.stringify(request.body.messages)).toContain("<earlier_calls>");
   });
 });
