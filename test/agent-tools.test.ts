@@ -175,7 +175,9 @@ describe("Tool Use grows its API list with similar code from the corpus", () => 
     const text = JSON.stringify(expansions.map((request) => request.body.messages));
     expect(text).toMatch(/warehouse\.py#1|inventory\.py#1/);
     // The simulated API is shown the conversation's earlier calls, so chained calls stay consistent.
-    const simulations = server.requests.filter((request) => JSON.stringify(request.body.messages).includes("<call_arguments>"));
+    const simulations = server.requests.filter((request) =>
+      JSON.stringify(request.body.messages).includes("<call_arguments>"),
+    );
     expect(simulations.length).toBeGreaterThan(0);
     for (const request of simulations) expect(JSON.stringify(request.body.messages)).toContain("<earlier_calls>");
   });
