@@ -2,7 +2,7 @@
 // multi-turn conversation by a follow-up agent), a step-by-step web action sequence, or a tool-calling
 // conversation against the API list the transformation built. Every model output is validated; tool calls
 // are checked against their API's parameter schema before anything is recorded.
-import type { RunnableConfig } from "@langchain/core/runnables";
+import { type RunnableConfig, RunnableLambda } from "@langchain/core/runnables";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { z } from "zod";
 import type { SkillSpec } from "../agents/define-skill.js";
@@ -16,7 +16,7 @@ import type {
   ToolCall,
   ToolSpec,
 } from "../runtime/models/gateway.js";
-import { answerWithTools } from "../runtime/models/use-tools.js";
+import { answerWithTools, toolRunConfig } from "../runtime/models/use-tools.js";
 import { type ExecutionResult, executeCode } from "../tools/code-execution/index.js";
 import type { AgentTools } from "./build-skill-graph.js";
 import type { Answer, Draft, Turn } from "./skill-state.js";
@@ -203,7 +203,11 @@ async function verifyCode(
       return { text, usage, execution: { status: "not_run", reason: "no Python or JavaScript code block" } };
     let result: ExecutionResult;
     try {
-      result = await executeCode({ ...program, allowUnsandboxed: sandbox.allowUnsandboxed });
+      // As a runnable, so the run is traced with its program and result like any tool call.
+      const context = env.context(task, "verify", "execute_code", config);
+      result = await RunnableLambda.from((request: typeof program) =>
+        executeCode({ ...request, allowUnsandboxed: sandbox.allowUnsandboxed }),
+      ).invoke(program, toolRunConfig(context, "execute_code"));
     } catch (error) {
       return { text, usage, execution: { status: "unavailable", reason: (error as Error).message } };
     }

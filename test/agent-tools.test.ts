@@ -182,3 +182,74 @@ describe("Tool Use grows its API list with similar code from the corpus", () => 
     for (const request of simulations) expect(JSON.stringify(request.body.messages)).toContain("<earlier_calls>");
   });
 });
+
+describe("tool calls are traced", () => {
+  it("runs each tool under the item's trace, named skill/tool:<name>, with its input and output", async () => {
+    const { BaseCallbackHandler } = await import("@langchain/core/callbacks/base");
+    const { OpenAICompatibleGateway } = await import("../runtime/models/gateway.js");
+    const { answerWithTools } = await import("../runtime/models/use-tools.js");
+    const { calculatorTool } = await import("../tools/calculator.js");
+    const seen: Array<{ runName?: string; input: string; tags?: string[]; output?: string }> = [];
+    class Recorder extends BaseCallbackHandler {
+      name = "recorder";
+      override handleToolStart(
+        _tool: unknown,
+        input: string,
+        _runId: string,
+        _parent?: string,
+        tags?: string[],
+        _metadata?: Record<string, unknown>,
+        runName?: string,
+      ) {
+        seen.push({ runName, input, tags });
+      }
+      override handleToolEnd(output: unknown) {
+        const last = seen.at(-1);
+        if (last) last.output = String((output as { content?: unknown })?.content ?? output);
+      }
+    }
+    server.replyWhen((body) =>
+      (body.messages as Message[]).some((message) => message.role === "tool")
+        ? "It is 1024."
+        : { toolCalls: [{ name: "calculator", arguments: { expression: "2^10" } }] },
+    );
+    const model = {
+      provider: "openai" as const,
+      name: "test-model",
+      baseURL: server.url,
+      apiKey: "k",
+      temperature: 0,
+      structuredOutput: "json_schema" as const,
+    };
+    const store = openSqliteStore(join(await mkdtemp(join(tmpdir(), "trace-")), "run.db"));
+    try {
+      const gateway = new OpenAICompatibleGateway({
+        models: { transform: model, instruct: model, refine: model, respond: model },
+        concurrency: 2,
+        timeoutMs: 5000,
+        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
+        store,
+      });
+      const answer = await answerWithTools(
+        gateway,
+        { messages: [{ role: "user", content: "What is 2^10?" }], tools: [calculatorTool], maxSteps: 3, attempts: 2 },
+        () => ({
+          runId: "r",
+          skill: "fermi",
+          flow: "respond",
+          agent: "respond",
+          itemId: "fermi/s",
+          seedId: "s",
+          parent: { callbacks: [new Recorder()] },
+        }),
+      );
+      expect(answer.text).toBe("It is 1024.");
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ runName: "fermi/tool:calculator", output: "1024" });
+      expect(seen[0]?.input).toContain("2^10");
+      expect(seen[0]?.tags).toEqual(expect.arrayContaining(["skill:fermi", "tool:calculator"]));
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -23,6 +23,16 @@ export interface ToolAnswer {
 /** Tool outputs are cut to this size before they go back to the model (and into metadata). */
 const OUTPUT_CHARS = 4000;
 
+/** A tool run is traced like a model call: nested under the item's run, named and tagged, inputs and outputs kept. */
+export function toolRunConfig(context: CallContext, tool: string) {
+  return {
+    callbacks: context.parent?.callbacks,
+    runName: `${context.skill}/tool:${tool}`,
+    tags: [`skill:${context.skill}`, `flow:${context.flow}`, `tool:${tool}`],
+    metadata: { run_id: context.runId, seed_id: context.seedId, thread_id: context.itemId, skill: context.skill, tool },
+  };
+}
+
 function specOf(tool: StructuredToolInterface): ToolSpec {
   const { $schema: _draft, ...parameters } = z.toJSONSchema(tool.schema as z.ZodType) as Record<string, unknown>;
   return { name: tool.name, description: tool.description, parameters };
@@ -67,7 +77,10 @@ export async function answerWithTools(
         input = JSON.parse(call.arguments || "{}");
         const parsed = (tool.schema as z.ZodType).safeParse(input);
         if (!parsed.success) throw new Error(`invalid arguments: ${formatZodIssues(parsed.error.issues).join("; ")}`);
-        output = String(await tool.invoke(parsed.data as never)).slice(0, OUTPUT_CHARS);
+        output = String(await tool.invoke(parsed.data as never, toolRunConfig(callContext, call.name))).slice(
+          0,
+          OUTPUT_CHARS,
+        );
         toolUses.push({ tool: call.name, input, output });
       } catch (error) {
         // The model sees the error and can correct itself; the record keeps it.
