@@ -1,5 +1,5 @@
 // How a run's state reads to a person: one table per skill plus every skipped input and failure.
-import type { RunSummary } from "../runtime/store/run-store.js";
+import type { CallRecord, Item, RunSummary } from "../runtime/store/run-store.js";
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
@@ -75,4 +75,28 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
     skills: summary.bySkill,
     failures: summary.failures,
   };
+}
+
+/** One item: its state, and every model call it made, in order. */
+export function formatItem(item: Item, source: string | undefined, calls: CallRecord[]): string {
+  const lines = [
+    `${item.id} (${source ?? "unknown source"})`,
+    `status ${item.status}, attempts ${item.attempts}, records ${item.records}`,
+  ];
+  if (item.reason) lines.push(`reason: ${item.reason}`);
+  if (item.error) lines.push(`error: ${item.error.message}`);
+  if (calls.length > 0) {
+    const rows = calls.map((call) => [
+      call.agent,
+      call.model,
+      call.cached ? "cache" : String(call.attempts),
+      String(call.inputTokens),
+      String(call.outputTokens),
+      `${call.latencyMs} ms`,
+      call.error ?? "",
+    ]);
+    // time: from queueing the call to its answer, retries and backoff included.
+    lines.push("", table([["agent", "model", "attempts", "in", "out", "time", "error"], ...rows]));
+  }
+  return lines.join("\n");
 }

@@ -12,7 +12,7 @@ import { EngineError } from "../runtime/errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
 import { RUN_DB } from "../runtime/run/run-skills.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
-import { formatSummary, summaryJson } from "./format-summary.js";
+import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
 
@@ -79,9 +79,22 @@ export function buildProgram(): Command {
     .description("Show a run's items, records, calls, tokens, skipped inputs and failures.")
     .argument("<out>", "the run's output directory")
     .option("--json", "machine-readable")
-    .action(async (out: string, flags: { json?: boolean }) => {
+    .option(
+      "--item <id>",
+      "one item (<skill>/<seed id>, as listed under failed items): its state and every call it made",
+    )
+    .action(async (out: string, flags: { json?: boolean; item?: string }) => {
       const store = openSqliteStore(requireRun(out));
       try {
+        if (flags.item) {
+          const item = await store.getItem(flags.item);
+          if (!item) throw new CliError(`no item ${flags.item} in ${resolve(out)} (item ids are <skill>/<seed id>)`);
+          const seed = await store.getSeed(item.seedId);
+          const calls = await store.itemCalls(item.id);
+          if (flags.json) process.stdout.write(`${JSON.stringify({ item, source: seed?.source, calls }, null, 2)}\n`);
+          else process.stdout.write(`${formatItem(item, seed?.source, calls)}\n`);
+          return;
+        }
         const summary = await store.summary();
         if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
         else process.stdout.write(`${formatSummary(summary, { out: resolve(out) })}\n`);

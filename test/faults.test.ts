@@ -105,6 +105,16 @@ describe("an item that cannot succeed", () => {
     expect(first.items.done + first.items.filtered + first.items.failed).toBe(first.items.total);
     const records = readRecords(join(out, "data", "rc.jsonl"));
     expect(records.every((record) => !record.metadata.source.includes("sourdough"))).toBe(true);
+    // What happened to the item: its error and every call it made, the rejected ones included.
+    const itemId = first.failures[0].item as string;
+    const inspected = await runCli(["status", out, "--item", itemId]);
+    expect(inspected.stdout).toMatch(
+      /status failed, attempts 1, records 0\nerror: transform:\w+: output failed its schema/,
+    );
+    expect(inspected.stdout).toMatch(/transform:\w+\s+openai:test-model\s+1\s+\d+\s+\d+/);
+    const detail = JSON.parse((await runCli(["status", out, "--item", itemId, "--json"])).stdout);
+    expect(detail.source).toMatch(/sourdough-basics\.rst#1$/);
+    expect(detail.calls).toHaveLength(3);
 
     // The outage ends; the same command picks the failed item up again.
     server.reset();

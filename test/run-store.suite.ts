@@ -112,6 +112,13 @@ export function runStoreSuite(factory: StoreFactory): void {
       await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: true });
       await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: false, error: "400 bad request" });
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      const logged = await store.itemCalls("rc/a");
+      expect(logged.map((entry) => [entry.cached, entry.error ?? null, entry.attempts])).toEqual([
+        [false, null, 3],
+        [true, null, 1],
+        [false, "400 bad request", 1],
+      ]);
+      expect(await store.itemCalls("rc/other")).toEqual([]);
       await store.noteInput({ source: "x.bin", outcome: "skipped", reason: "binary file" });
       await store.noteInput({ source: "y.txt", outcome: "warning", reason: "invalid UTF-8" });
       const summary = await store.summary();

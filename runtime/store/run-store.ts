@@ -121,6 +121,8 @@ export interface RunStore {
   failItem(id: string, error: ErrorRecord): Promise<void>;
 
   recordCall(call: CallRecord): Promise<void>;
+  /** The calls an item made, in order (what `status --item` shows). */
+  itemCalls(itemId: string): Promise<CallRecord[]>;
   /** The response cache: a finished model call is never paid for twice within a run. */
   getCachedResponse(key: string): Promise<string | undefined>;
   putCachedResponse(key: string, itemId: string, response: string): Promise<void>;

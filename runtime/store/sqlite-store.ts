@@ -243,6 +243,37 @@ export class SqliteRunStore implements RunStore {
       );
   }
 
+  async itemCalls(itemId: string): Promise<CallRecord[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error FROM calls WHERE item_id = ? ORDER BY id",
+      )
+      .all(itemId) as Array<{
+      item_id: string;
+      agent: string;
+      role: string;
+      model: string;
+      input_tokens: number;
+      output_tokens: number;
+      latency_ms: number;
+      attempts: number;
+      cached: number;
+      error: string | null;
+    }>;
+    return rows.map((row) => ({
+      itemId: row.item_id,
+      agent: row.agent,
+      role: row.role,
+      model: row.model,
+      inputTokens: row.input_tokens,
+      outputTokens: row.output_tokens,
+      latencyMs: row.latency_ms,
+      attempts: row.attempts,
+      cached: row.cached === 1,
+      ...(row.error ? { error: row.error } : {}),
+    }));
+  }
+
   async getCachedResponse(key: string): Promise<string | undefined> {
     const row = this.db.prepare("SELECT response FROM response_cache WHERE key = ?").get(key) as
       | { response: string }
