@@ -2,9 +2,7 @@
 // with Ctrl-C / SIGTERM turned into a clean, resumable stop.
 import { join } from "node:path";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
-import { writeRunData } from "../runtime/export/export-dataset.js";
-import { RUN_DB, RunController, runSkills } from "../runtime/run/run-skills.js";
-import { openSqliteStore } from "../runtime/store/sqlite-store.js";
+import { RunController, runSkills } from "../runtime/run/run-skills.js";
 import { formatSummary, summaryJson } from "./format-summary.js";
 import { createProgressView } from "./progress.js";
 
@@ -44,13 +42,6 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
   try {
     const outcome = await runSkills(config, { controller, onProgress: (progress) => view.update(progress) });
     view.stop();
-    // The dataset files are rewritten from the store, whole, on every exit path.
-    const store = openSqliteStore(join(config.out, RUN_DB));
-    try {
-      await writeRunData(store, config.out);
-    } finally {
-      await store.close();
-    }
     const summary = outcome.summary;
     if (flags.json)
       process.stdout.write(`${JSON.stringify({ ...summaryJson(summary), interrupted: outcome.interrupted })}\n`);

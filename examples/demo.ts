@@ -33,11 +33,9 @@ try {
         );
     },
   });
+  for (const file of outcome.dataFiles) console.log(`${file.path}: ${file.rows} records`);
   const store = openSqliteStore(join(config.out, "run.db"));
   try {
-    for (const file of await exportDataset(store, { format: "native", to: join(config.out, "data") })) {
-      console.log(`${file.path}: ${file.rows} records`);
-    }
     for (const file of await exportDataset(store, { format: "orca", to: join(config.out, "orca"), parquet: true })) {
       console.log(`${file.path}: ${file.rows} rows`);
     }

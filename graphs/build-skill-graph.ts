@@ -57,8 +57,6 @@ export interface FlowHooks {
   respond?: (task: RespondTask, config: RunnableConfig, deps: FlowDeps) => Promise<Answer>;
 }
 
-export const NODES = ["transform", "instruct", "plan_refine", "suggest", "edit", "next_round", "respond"] as const;
-
 interface InstructTask extends ItemRef {
   type: string;
   content: string;

@@ -66,31 +66,21 @@ function openingMessages(env: ResponderEnv, task: RespondTask): ChatMessage[] {
   ];
 }
 
-/** Ask for free text on an ongoing conversation, re-asking on empty output like any agent. */
-async function nextText(
-  env: ResponderEnv,
-  messages: ChatMessage[],
-  context: CallContext,
-): Promise<{ text: string; usage: Usage; model: string }> {
-  const usage = { input_tokens: 0, output_tokens: 0 };
-  for (let attempt = 1; attempt <= env.outputAttempts; attempt += 1) {
-    const result = await env.gateway.complete({ role: "respond", messages }, context);
-    addUsage(usage, result.usage);
-    if (result.text.trim()) return { text: result.text.trim(), usage, model: result.model };
-    await env.gateway.forget(result);
-  }
-  throw new OutputInvalidError(context.agent, "", ["the answer was empty"], env.outputAttempts);
+/** Free text on an ongoing conversation: the tool loop with no tools, re-asking on empty output like any agent. */
+function nextText(env: ResponderEnv, messages: ChatMessage[], context: CallContext) {
+  return answerWithTools(
+    env.gateway,
+    { messages, tools: [], maxSteps: env.outputAttempts, attempts: env.outputAttempts },
+    () => context,
+  );
 }
 
 const FollowUpOutput = z.object({
   message: z.string().trim().min(1).describe("The user's next message in the conversation."),
 });
 
-/** The first answer: with the skill's tools when it has any, else plain text. */
-async function firstAnswer(env: ResponderEnv, task: RespondTask, messages: ChatMessage[], config: RunnableConfig) {
-  if (env.tools.length === 0) {
-    return { ...(await nextText(env, messages, env.context(task, "respond", "respond", config))), toolUses: [] };
-  }
+/** The first answer, with the skill's tools when it has any. */
+function firstAnswer(env: ResponderEnv, task: RespondTask, messages: ChatMessage[], config: RunnableConfig) {
   return answerWithTools(
     env.gateway,
     { messages, tools: env.tools, maxSteps: env.spec.respond.maxSteps, attempts: env.outputAttempts },

@@ -101,5 +101,3 @@ export function suggestOutput(count: number) {
       .max(count),
   });
 }
-
-export const RespondOutput = z.string().trim().min(1);

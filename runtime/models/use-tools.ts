@@ -50,11 +50,11 @@ export async function answerWithTools(
   const toolUses: ToolUse[] = [];
   let empty = 0;
   for (let step = 1; step <= request.maxSteps; step += 1) {
-    // On the last turn the tools are withdrawn, so the model has to answer.
-    const last = step === request.maxSteps;
+    // On the last turn the tools are withdrawn, so the model has to answer; without tools the request is plain.
+    const offer = step < request.maxSteps && specs.length > 0;
     const callContext = context(step);
     const result = await gateway.complete(
-      { role: "respond", messages, ...(last ? {} : { tools: specs }) },
+      { role: "respond", messages, ...(offer ? { tools: specs } : {}) },
       callContext,
     );
     usage.input_tokens += result.usage.input_tokens;

@@ -10,6 +10,7 @@ import { buildSkillGraph, type FlowHooks } from "../../graphs/build-skill-graph.
 import type { ItemStateValue } from "../../graphs/skill-state.js";
 import { configFingerprint, MODEL_ROLES, modelLabel, type RunConfig } from "../config.js";
 import { ConfigError, toErrorRecord } from "../errors.js";
+import { type ExportedFile, writeRunData } from "../export/export-dataset.js";
 import { sha256 } from "../hash.js";
 import { OpenAICompatibleGateway } from "../models/gateway.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../store/run-store.js";
@@ -66,6 +67,8 @@ export interface RunOutcome {
   out: string;
   interrupted: boolean;
   summary: RunSummary;
+  /** `<out>/data/<split>.jsonl`, rewritten whole from the store at the end of every run (interrupted ones too). */
+  dataFiles: ExportedFile[];
   durationMs: number;
 }
 
@@ -265,6 +268,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       out: config.out,
       interrupted: controller.drainSignal.aborted,
       summary: await store.summary(),
+      dataFiles: await writeRunData(store, config.out),
       durationMs: performance.now() - started,
     };
   } finally {

@@ -83,6 +83,3 @@ export function createExecuteCodeTool(options: { limits?: Partial<ExecutionLimit
     },
   );
 }
-
-/** The tool with the default limits, for agents of a run that has a working sandbox. */
-export const executeCodeTool = createExecuteCodeTool();
