@@ -5,23 +5,15 @@ import { z } from "zod";
 export const SeedKind = z.enum(["text", "code"]);
 export type SeedKind = z.infer<typeof SeedKind>;
 
-/** The placeholders each stage's prompts may use; the graph builder supplies exactly these. */
+/**
+ * The placeholders each skill-owned prompt may use; the graph builder supplies exactly these. The stages whose
+ * user message the engine writes itself (instruct, suggest, edit, respond, verify) take no skill template.
+ */
 export const STAGE_PLACEHOLDERS = {
-  transform: ["seed", "source", "kind", "language"],
+  /** Transformation tasks: the engine appends the bounded source block itself. */
+  transform: ["source", "kind", "language"],
   /** The optional second transformation step, which grows the first step's content. */
   expand: ["seed", "source", "kind", "language", "content", "transformation", "related"],
-  instruct: ["content", "transformation", "type_name", "type_definition", "type_example", "count_min", "count_max"],
-  suggest: [
-    "content",
-    "instruction",
-    "type_name",
-    "type_guidance",
-    "goal_name",
-    "goal_description",
-    "suggestion_count",
-  ],
-  edit: ["content", "instruction", "type_name", "type_guidance", "goal_name", "goal_description", "suggestions"],
-  respond: ["content", "instruction", "type_name", "type_guidance"],
   /** Conversation skills: the agent that writes the next user turn. */
   followUp: ["content", "conversation", "turn", "turns"],
   /** Tool-use skills: the agent that simulates a tool's result. */
@@ -29,6 +21,21 @@ export const STAGE_PLACEHOLDERS = {
   userMessage: ["content", "instruction"],
 } as const;
 export type Stage = keyof typeof STAGE_PLACEHOLDERS;
+
+/**
+ * Placeholders that carry seed-derived text. In prompts they stand alone on their line: the engine replaces each
+ * with a block between per-seed boundaries, so no seed can close its own block (see graphs/data-boundary.ts).
+ */
+export const DATA_PLACEHOLDERS = [
+  "seed",
+  "content",
+  "instruction",
+  "related",
+  "conversation",
+  "api",
+  "arguments",
+  "history",
+] as const;
 
 const name = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "names are snake_case: lowercase letters, digits and _");
 const prose = z.string().trim().min(1);
@@ -48,12 +55,17 @@ export type TransformAgentSpec = z.infer<typeof TransformAgentSpec>;
 export const InstructionTypeSpec = z.object({
   name,
   definition: prose,
-  /** A short example of the form the type produces, shown to the model. */
-  example: prose,
+  /**
+   * Two to four short examples of the form the type produces. The engine shows two per seed, rotated by the
+   * PRNG, and tells the model to follow their form, never their wording.
+   */
+  examples: z.array(prose).min(2).max(4),
   /** Limit the type to content made by these transformation agents (all if absent). */
   transformations: z.array(name).optional(),
   /** What the responder must know about this type (e.g. "a required parameter is missing: ask for it"). */
   guidance: z.string().trim().min(1).optional(),
+  /** The refinement goals that fit this type (all of the skill's goals if absent). */
+  goals: z.array(name).min(1).optional(),
 });
 export type InstructionTypeSpec = z.infer<typeof InstructionTypeSpec>;
 
@@ -61,10 +73,22 @@ export type InstructionTypeSpec = z.infer<typeof InstructionTypeSpec>;
 export const RefinementGoalSpec = z.object({
   name,
   description: prose,
+  /** Only a goal that edits the content gets the content back from the editor; otherwise it is kept byte for byte. */
+  editsContent: z.boolean(),
+  /** A one-shot goal (repeatable false) ends its refinement chain: no lineage applies it twice. */
+  repeatable: z.boolean(),
+  /**
+   * What the goal must do to the expected outcome, checked on every edit: `changes`, a different answer from the
+   * parent's (else the child is dropped as answer_unchanged); `unanswerable`, an item that can no longer be
+   * answered (else dropped as still_answerable); `any`, no check.
+   */
+  outcome: z.enum(["any", "changes", "unanswerable"]).default("any"),
 });
 export type RefinementGoalSpec = z.infer<typeof RefinementGoalSpec>;
 
 const StagePrompts = z.object({ system: prose, prompt: prose });
+/** A stage whose user message the engine writes: the skill gives the role and, optionally, its own guidelines. */
+const EngineStage = z.object({ system: prose, guidelines: prose.optional() });
 
 /**
  * How instructions are structured. plain: one instruction text. mcq: a question with 4-5 lettered options and
@@ -98,6 +122,10 @@ export const SkillSpec = z.object({
   seedKinds: z.array(SeedKind).min(1),
   /** Seeds shorter than this (characters) are filtered for this skill with a reason. */
   minSeedChars: z.number().int().nonnegative().default(200),
+  /** Tag and noun of the transformed content in prompts ("passage", "study_material"...). */
+  contentLabel: name,
+  /** What one instruction is called in prompts ("question", "task", "request"...). */
+  itemLabel: z.string().regex(/^[a-z][a-z ]*[a-z]$/, "a lowercase noun, like question or task"),
   transform: z.object({
     system: prose,
     agents: z.array(TransformAgentSpec).min(1),
@@ -105,7 +133,10 @@ export const SkillSpec = z.object({
     /** A second step that grows what the chosen agent produced (Tool Use: reconstruct the rest of the library). */
     expand: StagePrompts.optional(),
   }),
-  instruct: StagePrompts.extend({
+  instruct: z.object({
+    system: prose,
+    /** The skill's own requirements for its items, shown after the engine's task line. */
+    guidelines: prose,
     shape: InstructionShape.default("plain"),
     /** mcq: how many options every question has (A-D = 4, A-E = 5). */
     optionCount: z.number().int().min(3).max(5).default(4),
@@ -118,15 +149,20 @@ export const SkillSpec = z.object({
       .default({ min: 1, max: 2 }),
   }),
   refine: z.object({
-    suggest: StagePrompts,
-    edit: StagePrompts,
+    suggest: EngineStage,
+    edit: EngineStage,
     goals: z.array(RefinementGoalSpec).min(1),
     /** How many original instructions per seed enter refinement. */
     chainsPerSeed: z.number().int().nonnegative().default(2),
     /** How many suggestions the suggester proposes. */
     suggestions: z.number().int().positive().default(3),
   }),
-  respond: StagePrompts.extend({
+  respond: z.object({
+    system: prose,
+    /** The tag under which the teacher sees the content; absent when the teacher sees only the instruction. */
+    contentLabel: name.optional(),
+    /** The closing line of the teacher's message ("Answer the question about the passage above."). */
+    task: prose,
     shape: ResponseShape.default("text"),
     /** tool_calls: how tool results are simulated when no real tool runs. */
     toolResult: StagePrompts.optional(),
@@ -147,6 +183,14 @@ export const SkillSpec = z.object({
       followUp: StagePrompts,
     })
     .optional(),
+  /** How deterministic verification compares numbers: within a relative tolerance, or within orders of magnitude. */
+  verify: z
+    .object({
+      numeric: z
+        .object({ mode: z.enum(["relative", "orders"]), within: z.number().positive() })
+        .default({ mode: "relative", within: 0.01 }),
+    })
+    .default({ numeric: { mode: "relative", within: 0.01 } }),
   /** The user turn of the record; the assistant turn is the response. */
   userMessage: prose.default("{content}\n\n{instruction}"),
 });
@@ -169,15 +213,57 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
 }
 
-function checkPlaceholders(problems: string[], where: string, template: string, stage: Stage): void {
-  const allowed: readonly string[] = STAGE_PLACEHOLDERS[stage];
+/** A skill-owned template may use its stage's placeholders; data placeholders must stand alone on their line. */
+function checkPlaceholders(problems: string[], where: string, template: string, stage: Stage | "none"): void {
+  const allowed: readonly string[] = stage === "none" ? [] : STAGE_PLACEHOLDERS[stage];
   for (const placeholder of placeholdersOf(template)) {
     if (!allowed.includes(placeholder)) {
       problems.push(
-        `${where}: unknown placeholder {${placeholder}} (the ${stage} stage supplies ${allowed.map((p) => `{${p}}`).join(", ")})`,
+        stage === "none"
+          ? `${where}: unknown placeholder {${placeholder}} (this text is shown as written and takes no placeholders)`
+          : `${where}: unknown placeholder {${placeholder}} (the ${stage} stage supplies ${allowed.map((p) => `{${p}}`).join(", ")})`,
       );
     }
   }
+  if (stage === "userMessage") return; // the record's user turn is never bounded
+  for (const line of template.split("\n")) {
+    for (const placeholder of placeholdersOf(line)) {
+      if ((DATA_PLACEHOLDERS as readonly string[]).includes(placeholder) && line.trim() !== `{${placeholder}}`) {
+        problems.push(
+          `${where}: {${placeholder}} carries seed text and must stand alone on its line (the engine puts it between boundaries)`,
+        );
+      }
+    }
+  }
+}
+
+/** The system prompts and guidelines: shown as written. */
+function fixedTexts(spec: SkillSpec): Array<[string, string | undefined]> {
+  return [
+    ["transform.system", spec.transform.system],
+    ["instruct.system", spec.instruct.system],
+    ["instruct.guidelines", spec.instruct.guidelines],
+    ["refine.suggest.system", spec.refine.suggest.system],
+    ["refine.suggest.guidelines", spec.refine.suggest.guidelines],
+    ["refine.edit.system", spec.refine.edit.system],
+    ["refine.edit.guidelines", spec.refine.edit.guidelines],
+    ["respond.system", spec.respond.system],
+    ["respond.task", spec.respond.task],
+    ["transform.expand.system", spec.transform.expand?.system],
+    ["conversation.followUp.system", spec.conversation?.followUp.system],
+    ["respond.toolResult.system", spec.respond.toolResult?.system],
+    ...spec.instruct.types.flatMap(
+      (type): Array<[string, string | undefined]> => [
+        [`instruction type ${type.name}: definition`, type.definition],
+        [`instruction type ${type.name}: guidance`, type.guidance],
+        ...type.examples.map((example, index): [string, string] => [
+          `instruction type ${type.name}: example ${index + 1}`,
+          example,
+        ]),
+      ],
+    ),
+    ...spec.refine.goals.map((goal): [string, string] => [`refinement goal ${goal.name}`, goal.description]),
+  ];
 }
 
 function checkUnique(problems: string[], where: string, names: string[]): void {
@@ -200,30 +286,19 @@ export function defineSkill(input: SkillSpecInput): SkillSpec {
   }
   const spec = parsed.data;
   const problems: string[] = [];
-  checkPlaceholders(problems, "transform.system", spec.transform.system, "transform");
+  for (const [where, text] of fixedTexts(spec)) if (text) checkPlaceholders(problems, where, text, "none");
   for (const agent of spec.transform.agents) {
     checkPlaceholders(problems, `transform agent ${agent.name}`, agent.prompt, "transform");
   }
-  checkPlaceholders(problems, "instruct.system", spec.instruct.system, "instruct");
-  checkPlaceholders(problems, "instruct.prompt", spec.instruct.prompt, "instruct");
-  checkPlaceholders(problems, "refine.suggest.system", spec.refine.suggest.system, "suggest");
-  checkPlaceholders(problems, "refine.suggest.prompt", spec.refine.suggest.prompt, "suggest");
-  checkPlaceholders(problems, "refine.edit.system", spec.refine.edit.system, "edit");
-  checkPlaceholders(problems, "refine.edit.prompt", spec.refine.edit.prompt, "edit");
-  checkPlaceholders(problems, "respond.system", spec.respond.system, "respond");
-  checkPlaceholders(problems, "respond.prompt", spec.respond.prompt, "respond");
   checkPlaceholders(problems, "userMessage", spec.userMessage, "userMessage");
   if (spec.transform.expand) {
-    checkPlaceholders(problems, "transform.expand.system", spec.transform.expand.system, "expand");
     checkPlaceholders(problems, "transform.expand.prompt", spec.transform.expand.prompt, "expand");
   }
   if (spec.conversation) {
-    checkPlaceholders(problems, "conversation.followUp.system", spec.conversation.followUp.system, "followUp");
     checkPlaceholders(problems, "conversation.followUp.prompt", spec.conversation.followUp.prompt, "followUp");
     if (spec.respond.shape !== "text") problems.push("conversation: needs respond.shape text");
   }
   if (spec.respond.toolResult) {
-    checkPlaceholders(problems, "respond.toolResult.system", spec.respond.toolResult.system, "toolResult");
     checkPlaceholders(problems, "respond.toolResult.prompt", spec.respond.toolResult.prompt, "toolResult");
   }
   const toolUse = spec.respond.shape === "tool_calls";
@@ -264,6 +339,12 @@ export function defineSkill(input: SkillSpecInput): SkillSpec {
     );
     if (usable.length === 0) {
       problems.push(`transform agent ${agent.name}: no instruction type accepts its content`);
+    }
+  }
+  const goalNames = new Set(spec.refine.goals.map((goal) => goal.name));
+  for (const type of spec.instruct.types) {
+    for (const goal of type.goals ?? []) {
+      if (!goalNames.has(goal)) problems.push(`instruction type ${type.name}: unknown refinement goal "${goal}"`);
     }
   }
   if (spec.instruct.perType.min > spec.instruct.perType.max) {

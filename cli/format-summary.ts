@@ -1,5 +1,5 @@
 // How a run's state reads to a person: one table per skill plus every skipped input and failure.
-import type { CallRecord, Item, RunSummary } from "../runtime/store/run-store.js";
+import type { CallRecord, Item, ItemNote, RunSummary } from "../runtime/store/run-store.js";
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
@@ -50,6 +50,14 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     for (const entry of entries.slice(0, limit)) lines.push(`  ${entry.source}: ${entry.reason}`);
     if (entries.length > limit) lines.push(`  … and ${entries.length - limit} more (status --json lists all)`);
   };
+  const dropped = Object.entries(summary.dropped);
+  if (dropped.length > 0 || summary.declined > 0 || summary.flaggedSeeds > 0) {
+    lines.push(
+      "",
+      `dropped ${dropped.map(([reason, n]) => `${reason} ${n}`).join(", ") || "none"} | declined ${summary.declined} | ` +
+        `seeds flagged suspected_prompt_injection ${summary.flaggedSeeds}`,
+    );
+  }
   list("Skipped inputs", summary.skipped);
   list("Inputs used with a warning", summary.warnings);
   list(
@@ -64,6 +72,9 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
   return {
     items: summary.items,
     records: summary.records,
+    dropped: summary.dropped,
+    declined: summary.declined,
+    flaggedSeeds: summary.flaggedSeeds,
     seeds: summary.seeds,
     skipped: summary.skipped,
     warnings: summary.warnings,
@@ -78,13 +89,23 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
 }
 
 /** One item: its state, and every model call it made, in order. */
-export function formatItem(item: Item, source: string | undefined, calls: CallRecord[]): string {
+export function formatItem(
+  item: Item,
+  source: string | undefined,
+  calls: CallRecord[],
+  notes: ItemNote[] = [],
+): string {
   const lines = [
     `${item.id} (${source ?? "unknown source"})`,
     `status ${item.status}, attempts ${item.attempts}, records ${item.records}`,
   ];
   if (item.reason) lines.push(`reason: ${item.reason}`);
   if (item.error) lines.push(`error: ${item.error.message}`);
+  for (const note of notes) {
+    lines.push(`${note.kind} ${note.subject} (${note.reason}): ${note.detail}`);
+    if (note.key !== undefined) lines.push(`  key: ${note.key}`);
+    if (note.answer !== undefined) lines.push(`  teacher's answer: ${note.answer.replaceAll("\n", "\n    ")}`);
+  }
   if (calls.length > 0) {
     const rows = calls.map((call) => [
       call.agent,

@@ -60,6 +60,12 @@ export function buildProgram(): Command {
     .option("--chunk-size <chars>", "max seed size in characters (default 4000)", integer("--chunk-size", 200))
     .option("--text-field <name>", "JSONL field holding the text (default text)")
     .option("--timeout <seconds>", "per-request timeout (default 120)", integer("--timeout", 1))
+    .addOption(
+      new Option(
+        "--on-disagree <policy>",
+        "an answer that disagrees with its expected outcome: regenerate once then drop (default), drop, or keep",
+      ).choices(["regenerate", "drop", "keep"]),
+    )
     .option("--force-config", "continue a run in --out even though its configuration changed")
     .option(
       "--allow-unsandboxed",
@@ -91,8 +97,10 @@ export function buildProgram(): Command {
           if (!item) throw new CliError(`no item ${flags.item} in ${resolve(out)} (item ids are <skill>/<seed id>)`);
           const seed = await store.getSeed(item.seedId);
           const calls = await store.itemCalls(item.id);
-          if (flags.json) process.stdout.write(`${JSON.stringify({ item, source: seed?.source, calls }, null, 2)}\n`);
-          else process.stdout.write(`${formatItem(item, seed?.source, calls)}\n`);
+          const notes = await store.itemNotes(item.id);
+          if (flags.json) {
+            process.stdout.write(`${JSON.stringify({ item, source: seed?.source, notes, calls }, null, 2)}\n`);
+          } else process.stdout.write(`${formatItem(item, seed?.source, calls, notes)}\n`);
           return;
         }
         const summary = await store.summary();

@@ -8,16 +8,37 @@ import { Command, END, Send, START, StateGraph } from "@langchain/langgraph";
 import type { InstructionTypeSpec, SkillSpec } from "../agents/define-skill.js";
 import type { ModelRole } from "../runtime/config.js";
 import type { Seed } from "../runtime/corpus/read-corpus.js";
-import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
+import { callAgent } from "../runtime/models/call-agent.js";
 import type { CallContext, ModelGateway } from "../runtime/models/gateway.js";
 import { chooser } from "../runtime/prng.js";
 import type { CorpusSearch } from "../tools/corpus-search.js";
 import { agentTools } from "../tools/index.js";
 import type { WebSearchOptions } from "../tools/web-search.js";
+import { type Boundary, boundaryFor, withDataRule } from "./data-boundary.js";
+import { isDecline, orDecline, sameAnswer } from "./expected-outcome.js";
 import { instructionShape } from "./instruction-shapes.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
-import { type Answer, type Draft, ItemState, type ItemStateUpdate, type ItemStateValue } from "./skill-state.js";
+import {
+  type Answer,
+  type Draft,
+  ItemState,
+  type ItemStateUpdate,
+  type ItemStateValue,
+  type Note,
+  Verification,
+} from "./skill-state.js";
 import { contentOf, editOutput, suggestOutput, transformOutput } from "./stage-outputs.js";
+import {
+  blockLabels,
+  editPrompt,
+  instructPrompt,
+  renderPrompt,
+  suggestPrompt,
+  transformPrompt,
+  VERIFY_SYSTEM,
+  verifyPrompt,
+} from "./stage-prompts.js";
+import { checkAnswer } from "./verify-answer.js";
 
 export type { RespondTask } from "./responders.js";
 
@@ -42,6 +63,8 @@ export interface FlowDeps {
   outputAttempts: number;
   /** Aborts in-flight calls when the user insists on stopping now. */
   signal?: AbortSignal;
+  /** What happens to an answer that disagrees with its expected outcome. */
+  onDisagree?: "regenerate" | "drop" | "keep";
 }
 
 /** What every node task knows about its item; carried in Send payloads (a Send target sees only its payload). */
@@ -61,10 +84,14 @@ interface InstructTask extends ItemRef {
   type: string;
   content: string;
   transformation: string;
+  /** The types chosen for this seed: a replacement for a declined type is drawn from the others. */
+  chosen: string[];
 }
 
 interface RefineTask extends ItemRef {
   head: Draft;
+  /** The chain: its original draft's id. */
+  chain: string;
   goal: string;
   round: number;
   /** The content the head draft is about. */
@@ -73,6 +100,10 @@ interface RefineTask extends ItemRef {
 
 interface EditTask extends RefineTask {
   suggestions: string;
+}
+
+interface VerifyTask extends RespondTask {
+  answer: Answer;
 }
 
 /** Types allowed after a transformation. */
@@ -96,11 +127,11 @@ async function relatedSeeds(search: CorpusSearch | undefined, seed: Seed): Promi
   if (!search) return "(no corpus search in this run)";
   const passages = await search.search(seed.text.slice(0, 2000), { k: 2, kind: seed.kind, exclude: [seed.id] });
   if (passages.length === 0) return "(nothing similar in the corpus)";
-  return passages.map((passage) => `<related source="${passage.source}">\n${passage.text}\n</related>`).join("\n");
+  return passages.map((passage) => `[from ${passage.source}]\n${passage.text}`).join("\n\n");
 }
 
 export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHooks = {}) {
-  const context = (ref: ItemRef, flow: string, agent: string, config: RunnableConfig): CallContext => ({
+  const context = (ref: ItemRef, flow: string, agent: string, config: RunnableConfig, sample = 1): CallContext => ({
     runId: deps.runId,
     skill: spec.id,
     flow,
@@ -108,12 +139,16 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     itemId: ref.itemId,
     seedId: ref.seedId,
     parent: config,
+    ...(sample > 1 ? { sample } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
+  const labels = blockLabels(spec);
+  const boundary = (seedId: string): Boundary => boundaryFor(deps.runSeed, seedId, labels);
+  /** Every stage that shows seed-derived text carries the data rule in its system prompt. */
   const ask = <S extends Parameters<typeof callAgent>[1]["output"]>(
     role: ModelRole,
-    stage: { system: string; prompt: string },
-    values: Record<string, string | number>,
+    system: string,
+    prompt: string,
     output: S,
     callContext: CallContext,
   ) =>
@@ -121,8 +156,8 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       deps.gateway,
       {
         role,
-        system: renderTemplate(stage.system, values),
-        prompt: renderTemplate(stage.prompt, values),
+        system: withDataRule(system, boundary(callContext.seedId)),
+        prompt,
         output,
         attempts: deps.outputAttempts,
       },
@@ -131,6 +166,14 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
   const shape = instructionShape(spec.instruct);
   const ref = (state: ItemRef): ItemRef => ({ itemId: state.itemId, skill: state.skill, seedId: state.seedId });
   const draws = (seedId: string, purpose: string) => chooser(deps.runSeed, spec.id, seedId, purpose);
+  const typeOf = (name: string) => spec.instruct.types.find((type) => type.name === name);
+  const goalOf = (name: string) => {
+    const goal = spec.refine.goals.find((candidate) => candidate.name === name);
+    if (!goal) throw new Error(`unknown refinement goal ${name}`);
+    return goal;
+  };
+  // When types carry guidance for the teacher, the editor restates the type, so guidance never goes stale.
+  const retype = spec.instruct.types.some((type) => type.guidance) ? spec.instruct.types.map((type) => type.name) : [];
 
   const transform = async (state: ItemStateValue, config: RunnableConfig): Promise<ItemStateUpdate> => {
     const seed = await deps.loadSeed(state.seedId);
@@ -141,24 +184,31 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       };
     }
     const agent = draws(seed.id, "transform").pickWeighted(spec.transform.agents, (candidate) => candidate.weight);
-    const values = { seed: seed.text, source: seed.source, kind: seed.kind, language: seed.language ?? "" };
     const output = transformOutput(spec.transform.output, spec.respond.shape);
-    const stage = { system: spec.transform.system, prompt: agent.prompt };
+    const fence = boundary(seed.id);
     const made = await ask(
       "transform",
-      stage,
-      values,
+      spec.transform.system,
+      transformPrompt(agent.prompt, seed, fence),
       output,
       context(state, "transform", `transform:${agent.name}`, config),
     );
     let content = contentOf(made.value);
     if (spec.transform.expand) {
       const related = await relatedSeeds(deps.tools?.search, seed);
-      const expandValues = { ...values, content, transformation: agent.name, related };
+      const values = {
+        seed: seed.text,
+        source: seed.source,
+        kind: seed.kind,
+        language: seed.language ?? "",
+        content,
+        transformation: agent.name,
+        related,
+      };
       const grown = await ask(
         "transform",
-        spec.transform.expand,
-        expandValues,
+        spec.transform.expand.system,
+        renderPrompt(spec, spec.transform.expand.prompt, values, fence),
         output,
         context(state, "transform", `expand:${agent.name}`, config),
       );
@@ -174,6 +224,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       eligibleTypes(spec, transformation),
       spec.instruct.typesPerSeed,
     );
+    const chosen = types.map((type) => type.name);
     return types.map(
       (type) =>
         new Send("instruct", {
@@ -181,142 +232,213 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
           type: type.name,
           content,
           transformation,
+          chosen,
         } satisfies InstructTask),
     );
   };
 
   const instruct = async (task: InstructTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
-    const type = spec.instruct.types.find((candidate) => candidate.name === task.type);
-    if (!type) throw new Error(`unknown instruction type ${task.type}`);
     const { min, max } = spec.instruct.perType;
-    const values = {
-      content: task.content,
-      transformation: task.transformation,
-      type_name: type.name,
-      type_definition: type.definition,
-      type_example: type.example,
-      count_min: min,
-      count_max: max,
+    const notes: Note[] = [];
+    const attempt = async (typeName: string) => {
+      const type = typeOf(typeName);
+      if (!type) throw new Error(`unknown instruction type ${typeName}`);
+      const examples = draws(task.seedId, `examples:${type.name}`).sample(type.examples, 2);
+      const prompt = instructPrompt(
+        spec,
+        { content: task.content, transformation: task.transformation, type, examples, min, max },
+        boundary(task.seedId),
+      );
+      const result = await ask(
+        "instruct",
+        spec.instruct.system,
+        prompt,
+        orDecline(shape.output(min, max) as never),
+        context(task, "instruct", `instruct:${type.name}`, config),
+      );
+      return { type, value: result.value as unknown };
     };
-    const result = await ask(
-      "instruct",
-      spec.instruct,
-      values,
-      shape.output(min, max),
-      context(task, "instruct", `instruct:${type.name}`, config),
-    );
-    const drafts: Draft[] = shape.items(result.value).map((entry, index) => ({
-      id: `${type.name}.${index + 1}`,
-      type: type.name,
+    let outcome = await attempt(task.type);
+    if (isDecline(outcome.value)) {
+      notes.push({
+        kind: "declined",
+        reason: "type_declined",
+        subject: `instruct:${task.type}`,
+        detail: outcome.value.decline,
+      });
+      // A declined type is replaced once, by an eligible type not chosen for this seed.
+      const others = eligibleTypes(spec, task.transformation).filter((type) => !task.chosen.includes(type.name));
+      if (others.length === 0) return { notes };
+      const replacement = draws(task.seedId, `replace:${task.type}`).pick(others);
+      outcome = await attempt(replacement.name);
+      if (isDecline(outcome.value)) {
+        notes.push({
+          kind: "declined",
+          reason: "type_declined",
+          subject: `instruct:${replacement.name}`,
+          detail: outcome.value.decline,
+        });
+        return { notes };
+      }
+    }
+    const drafts: Draft[] = shape.items(outcome.value).map((entry, index) => ({
+      id: `${outcome.type.name}.${index + 1}`,
+      type: outcome.type.name,
       instruction: entry.instruction,
       round: 0,
+      expected: entry.expected,
       ...(entry.item ? { item: entry.item } : {}),
     }));
-    return { drafts };
+    return { drafts, notes };
   };
 
   const planRefine = (state: ItemStateValue): ItemStateUpdate => {
+    if (state.drafts.length === 0) {
+      const reasons = state.notes
+        .filter((note) => note.kind === "declined")
+        .map((note) => `${note.subject}: ${note.detail}`);
+      return { filtered: `every instruction agent declined (${reasons.join("; ") || "no instructions"})` };
+    }
     if (deps.rounds === 0 || spec.refine.chainsPerSeed === 0) return { chains: [], round: 1 };
     const originals = distinctDrafts(state.drafts.filter((draft) => draft.round === 0));
     const heads = draws(state.seedId, "refine").sample(originals, spec.refine.chainsPerSeed);
-    const chains = heads.map((draft) => ({
-      draftId: draft.id,
-      goal: draws(state.seedId, `refine-goal:${draft.id}`).pick(spec.refine.goals).name,
-    }));
-    return { chains, round: 1 };
+    return { chains: heads.map((draft) => ({ draftId: draft.id })), round: 1 };
   };
 
-  /** After planning and after each round: the next round of suggesters, or the responders. */
-  const routeRefine = (state: ItemStateValue) => {
-    if (state.round <= deps.rounds && state.chains.length > 0) {
-      return state.chains.map((chain) => {
-        const headId = state.round === 1 ? chain.draftId : `${chain.draftId}~r${state.round - 1}`;
-        const head = state.drafts.find((draft) => draft.id === headId);
-        if (!head) throw new Error(`refinement chain ${chain.draftId} lost its head ${headId}`);
-        return new Send("suggest", {
-          ...ref(state),
-          head,
-          goal: chain.goal,
-          round: state.round,
-          content: head.content ?? state.content ?? "",
-        } satisfies RefineTask);
-      });
+  /** The goals a chain's head may take next: its type's goals, less the one-shot goals already applied. */
+  const goalsFor = (state: ItemStateValue, head: Draft) => {
+    const applied = new Set<string>();
+    for (let draft: Draft | undefined = head; draft; ) {
+      if (draft.goal) applied.add(draft.goal);
+      const parentId: string | undefined = draft.parentId;
+      draft = parentId ? state.drafts.find((candidate) => candidate.id === parentId) : undefined;
     }
-    return distinctDrafts(state.drafts).map(
+    const allowed = typeOf(head.type)?.goals;
+    return spec.refine.goals.filter(
+      (goal) => (!allowed || allowed.includes(goal.name)) && (goal.repeatable || !applied.has(goal.name)),
+    );
+  };
+
+  const respondAll = (state: ItemStateValue) =>
+    distinctDrafts(state.drafts).map(
       (draft) =>
         new Send("respond", {
           ...ref(state),
           draft,
           content: draft.content ?? state.content ?? "",
+          attempt: 1,
         } satisfies RespondTask),
     );
+
+  /** After planning and after each round: the next round of suggesters, or the responders. */
+  const routeRefine = (state: ItemStateValue) => {
+    if (state.filtered) return END;
+    const sends: Send[] = [];
+    if (state.round <= deps.rounds) {
+      for (const chain of state.chains) {
+        if (state.ended.includes(chain.draftId)) continue;
+        const headId = state.round === 1 ? chain.draftId : `${chain.draftId}~r${state.round - 1}`;
+        const head = state.drafts.find((draft) => draft.id === headId);
+        if (!head) continue; // the chain's last edit was dropped or declined
+        const goals = goalsFor(state, head);
+        if (goals.length === 0) continue;
+        const goal = draws(state.seedId, `refine-goal:${chain.draftId}:${state.round}`).pick(goals);
+        sends.push(
+          new Send("suggest", {
+            ...ref(state),
+            head,
+            chain: chain.draftId,
+            goal: goal.name,
+            round: state.round,
+            content: head.content ?? state.content ?? "",
+          } satisfies RefineTask),
+        );
+      }
+    }
+    return sends.length > 0 ? sends : respondAll(state);
   };
 
-  const typeValues = (name: string) => ({
-    type_name: name,
-    type_guidance: spec.instruct.types.find((type) => type.name === name)?.guidance ?? "",
+  /** What the suggester and the editor both see: the item, its type, its expected outcome and the goal. */
+  const refineInput = (task: RefineTask) => ({
+    content: task.content,
+    review: shape.review(task.head),
+    expected: task.head.expected,
+    typeName: task.head.type,
+    goal: goalOf(task.goal),
   });
-  const editSchema = editOutput(shape.edit, spec.transform.output, spec.respond.shape);
-
-  const goalOf = (name: string) => {
-    const goal = spec.refine.goals.find((candidate) => candidate.name === name);
-    if (!goal) throw new Error(`unknown refinement goal ${name}`);
-    return goal;
-  };
-
-  /** What the suggester and the editor both see: the item, its type, and the goal. */
-  const refineValues = (task: RefineTask) => {
-    const goal = goalOf(task.goal);
-    return {
-      content: task.content,
-      instruction: shape.review(task.head),
-      ...typeValues(task.head.type),
-      goal_name: goal.name,
-      goal_description: goal.description,
-    };
-  };
 
   const suggest = async (task: RefineTask, config: RunnableConfig) => {
-    const goal = goalOf(task.goal);
-    const values = { ...refineValues(task), suggestion_count: spec.refine.suggestions };
     const result = await ask(
       "refine",
-      spec.refine.suggest,
-      values,
+      spec.refine.suggest.system,
+      suggestPrompt(spec, refineInput(task), boundary(task.seedId)),
       suggestOutput(spec.refine.suggestions),
-      context(task, "suggest", `suggest:${goal.name}`, config),
+      context(task, "suggest", `suggest:${task.goal}`, config),
     );
     const suggestions = result.value.suggestions
-      .map((entry, index) => `${index + 1}. ${entry.suggestion} (why: ${entry.rationale})`)
+      .map((entry, index) => `${index + 1}. ${entry.suggestion} (why: ${entry.rationale}; outcome: ${entry.outcome})`)
       .join("\n");
     return new Command({ goto: new Send("edit", { ...task, suggestions } satisfies EditTask) });
   };
 
   const edit = async (task: EditTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
     const goal = goalOf(task.goal);
-    const values = { ...refineValues(task), suggestions: task.suggestions };
+    const schema = editOutput(shape.edit, {
+      editsContent: goal.editsContent,
+      content: spec.transform.output,
+      respond: spec.respond.shape,
+      retype,
+    });
     const result = await ask(
       "refine",
-      spec.refine.edit,
-      values,
-      editSchema,
+      spec.refine.edit.system,
+      editPrompt(spec, { ...refineInput(task), suggestions: task.suggestions, retype }, boundary(task.seedId)),
+      orDecline(schema),
       context(task, "edit", `edit:${goal.name}`, config),
     );
-    const edited = "content" in result.value ? String(result.value.content) : task.content;
-    const item = shape.edited(result.value);
+    const id = `${task.chain}~r${task.round}`;
+    if (isDecline(result.value)) {
+      return {
+        ended: [task.chain],
+        notes: [
+          {
+            kind: "declined",
+            reason: "goal_declined",
+            subject: `edit:${goal.name} ${id}`,
+            detail: result.value.decline,
+          },
+        ],
+      };
+    }
+    const value = result.value as Record<string, unknown>;
+    const item = shape.edited(value);
+    const drop = (reason: string, detail: string): ItemStateUpdate => ({
+      ended: [task.chain],
+      notes: [
+        { kind: "dropped", reason, subject: id, detail, ...(item.expected.key ? { key: item.expected.key } : {}) },
+      ],
+    });
+    if (goal.outcome === "changes" && sameAnswer(item.expected, task.head.expected)) {
+      return drop("answer_unchanged", `${goal.name}: the expected answer equals the parent's`);
+    }
+    if (goal.outcome === "unanswerable" && item.expected.answerable) {
+      return drop("still_answerable", `${goal.name}: the revised item is still answerable`);
+    }
     const refined: Draft = {
-      id: `${task.head.id.split("~")[0]}~r${task.round}`,
-      type: task.head.type,
+      id,
+      type: typeof value.type === "string" && typeOf(value.type) ? value.type : task.head.type,
       instruction: item.instruction,
       parentId: task.head.id,
       goal: goal.name,
       round: task.round,
+      expected: item.expected,
       ...(item.item ? { item: item.item } : {}),
     };
-    // Keep a copy of the content only when the editor changed it: state stays lean.
+    // The content changes only when the goal edits it; state keeps a copy only when it differs.
+    const edited = goal.editsContent && typeof value.content === "string" ? value.content : task.content;
     if (edited.trim() !== task.content.trim()) refined.content = edited;
     else if (task.head.content !== undefined) refined.content = task.head.content;
-    return { drafts: [refined] };
+    return { drafts: [refined], ...(goal.repeatable ? {} : { ended: [task.chain] }) };
   };
 
   const nextRound = (state: ItemStateValue): ItemStateUpdate => ({ round: state.round + 1 });
@@ -325,20 +447,85 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     spec,
     gateway: deps.gateway,
     outputAttempts: deps.outputAttempts,
-    context: (task, flow, agent, config) => context(task, flow, agent, config),
+    boundary,
+    context: (task, flow, agent, config) => context(task, flow, agent, config, task.attempt ?? 1),
     tools: agentTools(spec.respond.tools, deps.tools),
     ...(deps.tools ? { runTools: deps.tools } : {}),
   };
-  const respond = async (task: RespondTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
+  const respond = async (task: RespondTask, config: RunnableConfig) => {
     const retrieved = spec.respond.retrieve > 0 ? await retrieve(task) : undefined;
     const input = retrieved ? { ...task, content: retrieved.content } : task;
-    const answer = hooks.respond
+    let answer = hooks.respond
       ? await hooks.respond(input, config, deps)
       : await RESPONDERS[spec.respond.shape](responder, input, config);
-    if (!retrieved) return { answers: [answer] };
+    if (retrieved) {
+      answer = {
+        ...answer,
+        content: retrieved.content,
+        metadata: { ...answer.metadata, retrieved: retrieved.passages },
+      };
+    }
+    return new Command({ goto: new Send("verify", { ...task, answer } satisfies VerifyTask) });
+  };
+
+  /** The teacher's answer against the item's expected outcome: a rule where one applies, else the verifier agent. */
+  const verify = async (task: VerifyTask, config: RunnableConfig) => {
+    const { draft, answer } = task;
+    const execution = answer.metadata?.execution as
+      | { status: string; tests?: Array<{ name: string; status: string }> }
+      | undefined;
+    let verification = checkAnswer(
+      {
+        expected: draft.expected,
+        turns: answer.turns,
+        ...(spec.instruct.shape === "mcq"
+          ? { letters: ["A", "B", "C", "D", "E"].slice(0, spec.instruct.optionCount) }
+          : {}),
+        numeric: spec.verify.numeric,
+        ...(execution ? { execution } : {}),
+      },
+      spec.respond.shape === "tool_calls",
+    );
+    if (!verification) {
+      const response = answer.turns
+        .map((turn) =>
+          turn.role === "tool"
+            ? `[tool result] ${turn.content}`
+            : `[${turn.role}] ${turn.content}${(turn.tool_calls ?? []).map((call) => ` [calls ${call.function.name}(${call.function.arguments})]`).join("")}`,
+        )
+        .join("\n\n");
+      const judged = await ask(
+        "verify",
+        VERIFY_SYSTEM,
+        verifyPrompt(
+          spec,
+          { content: answer.content ?? task.content, review: shape.review(draft), expected: draft.expected, response },
+          boundary(task.seedId),
+        ),
+        Verification.pick({ status: true, reason: true }),
+        context(task, "verify", "verify", config, task.attempt ?? 1),
+      );
+      verification = { ...judged.value, method: "model" };
+    }
+    const policy = deps.onDisagree ?? "regenerate";
+    if (verification.status !== "disagrees" || policy === "keep") {
+      return { answers: [{ ...answer, verification }] };
+    }
+    if (policy === "regenerate" && (task.attempt ?? 1) === 1) {
+      const { answer: _rejected, ...again } = task;
+      return new Command({ goto: new Send("respond", { ...again, attempt: 2 } satisfies RespondTask) });
+    }
+    const teacher = answer.turns.filter((turn) => turn.role === "assistant").at(-1)?.content ?? "";
     return {
-      answers: [
-        { ...answer, content: retrieved.content, metadata: { ...answer.metadata, retrieved: retrieved.passages } },
+      notes: [
+        {
+          kind: "dropped",
+          reason: `verification_${verification.method}`,
+          subject: draft.id,
+          detail: verification.reason,
+          answer: teacher.slice(0, 4000),
+          ...(draft.expected.key ? { key: draft.expected.key } : {}),
+        } satisfies Note,
       ],
     };
   };
@@ -369,12 +556,13 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     .addNode("suggest", node(suggest), { ends: ["edit"] })
     .addNode("edit", node(edit))
     .addNode("next_round", node(nextRound))
-    .addNode("respond", node(respond))
+    .addNode("respond", node(respond), { ends: ["verify"] })
+    .addNode("verify", node(verify), { ends: ["respond"] })
     .addEdge(START, "transform")
     .addConditionalEdges("transform", routeAfterTransform, ["instruct", END])
     .addEdge("instruct", "plan_refine")
-    .addConditionalEdges("plan_refine", routeRefine, ["suggest", "respond"])
+    .addConditionalEdges("plan_refine", routeRefine, ["suggest", "respond", END])
     .addEdge("edit", "next_round")
-    .addConditionalEdges("next_round", routeRefine, ["suggest", "respond"])
-    .addEdge("respond", END);
+    .addConditionalEdges("next_round", routeRefine, ["suggest", "respond", END])
+    .addEdge("verify", END);
 }

@@ -7,7 +7,7 @@ import type { StructuredToolInterface } from "@langchain/core/tools";
 import { z } from "zod";
 import type { SkillSpec } from "../agents/define-skill.js";
 import { formatZodIssues, OutputInvalidError } from "../runtime/errors.js";
-import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
+import { callAgent } from "../runtime/models/call-agent.js";
 import type {
   CallContext,
   ChatMessage,
@@ -19,8 +19,10 @@ import type {
 import { answerWithTools, toolRunConfig } from "../runtime/models/use-tools.js";
 import { type ExecutionResult, executeCode } from "../tools/code-execution/index.js";
 import type { AgentTools } from "./build-skill-graph.js";
+import { type Boundary, withDataRule } from "./data-boundary.js";
 import type { Answer, Draft, Turn } from "./skill-state.js";
 import { ApiList } from "./stage-outputs.js";
+import { renderPrompt, respondPrompt } from "./stage-prompts.js";
 
 export interface RespondTask {
   itemId: string;
@@ -28,6 +30,8 @@ export interface RespondTask {
   seedId: string;
   draft: Draft;
   content: string;
+  /** 1 for the first answer; 2 when verification asked the teacher once more. */
+  attempt?: number;
 }
 
 /** What a responder needs from the flow. */
@@ -35,6 +39,8 @@ export interface ResponderEnv {
   spec: SkillSpec;
   gateway: ModelGateway;
   outputAttempts: number;
+  /** The item's data boundary: every prompt shows seed-derived text between it. */
+  boundary(seedId: string): Boundary;
   context(task: RespondTask, flow: string, agent: string, config: RunnableConfig): CallContext;
   /** Tools the responder may call (the skill's respond.tools that this run can offer). */
   tools: StructuredToolInterface[];
@@ -48,21 +54,16 @@ const addUsage = (total: Usage, more: Usage) => {
   total.output_tokens += more.output_tokens;
 };
 
-function respondValues(env: ResponderEnv, task: RespondTask): Record<string, string> {
-  const type = env.spec.instruct.types.find((candidate) => candidate.name === task.draft.type);
-  return {
-    content: task.content,
-    instruction: task.draft.instruction,
-    type_name: task.draft.type,
-    type_guidance: type?.guidance ?? "",
-  };
-}
-
+/** The teacher's opening: the skill's system prompt with the data rule, and the engine's respond message. */
 function openingMessages(env: ResponderEnv, task: RespondTask): ChatMessage[] {
-  const values = respondValues(env, task);
+  const boundary = env.boundary(task.seedId);
+  const type = env.spec.instruct.types.find((candidate) => candidate.name === task.draft.type);
   return [
-    { role: "system", content: renderTemplate(env.spec.respond.system, values) },
-    { role: "user", content: renderTemplate(env.spec.respond.prompt, values) },
+    { role: "system", content: withDataRule(env.spec.respond.system, boundary) },
+    {
+      role: "user",
+      content: respondPrompt(env.spec, { content: task.content, instruction: task.draft.instruction, type }, boundary),
+    },
   ];
 }
 
@@ -104,12 +105,13 @@ export async function respondText(env: ResponderEnv, task: RespondTask, config: 
       ...turns.map((entry) => `${entry.role === "user" ? "User" : "Assistant"}: ${entry.content}`),
     ].join("\n\n");
     const values = { content: task.content, conversation: transcript, turn, turns: userTurns };
+    const boundary = env.boundary(task.seedId);
     const followUp = await callAgent(
       env.gateway,
       {
         role: "instruct",
-        system: renderTemplate(conversation.followUp.system, values),
-        prompt: renderTemplate(conversation.followUp.prompt, values),
+        system: withDataRule(conversation.followUp.system, boundary),
+        prompt: renderPrompt(env.spec, conversation.followUp.prompt, values, boundary),
         output: FollowUpOutput,
         attempts: env.outputAttempts,
       },
@@ -422,12 +424,13 @@ export async function respondWithTools(env: ResponderEnv, task: RespondTask, con
     for (const call of result.toolCalls) {
       const api = apis.find((candidate) => candidate.name === call.name);
       const values = { api: JSON.stringify(api, null, 2), arguments: call.arguments, history: callHistory(turns) };
+      const boundary = env.boundary(task.seedId);
       const simulated = await callAgent(
         env.gateway,
         {
           role: "respond",
-          system: renderTemplate(toolResult.system, values),
-          prompt: renderTemplate(toolResult.prompt, values),
+          system: withDataRule(toolResult.system, boundary),
+          prompt: renderPrompt(env.spec, toolResult.prompt, values, boundary),
           output: ToolResultOutput,
           attempts: env.outputAttempts,
         },

@@ -2,6 +2,7 @@
 // (nodes load it from the run store by id), because every checkpoint stores the whole state.
 import { ReducedValue, StateSchema } from "@langchain/langgraph";
 import { z } from "zod";
+import { Expected } from "./expected-outcome.js";
 
 /** An instruction: an original (round 0) or a refinement of its parent. */
 export const Draft = z.object({
@@ -13,8 +14,10 @@ export const Draft = z.object({
   parentId: z.string().optional(),
   goal: z.string().optional(),
   round: z.number().int().nonnegative(),
-  /** The structured item for shapes other than plain (MCQ options and answer, few-shot examples). */
+  /** The structured item for shapes other than plain (MCQ options, few-shot examples). */
   item: z.record(z.string(), z.unknown()).optional(),
+  /** What a correct response does (written with the instruction, restated by each edit). */
+  expected: Expected,
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -35,6 +38,13 @@ export const Turn = z.object({
 });
 export type Turn = z.infer<typeof Turn>;
 
+export const Verification = z.object({
+  status: z.enum(["agrees", "disagrees", "unverifiable"]),
+  method: z.enum(["exact", "numeric", "tool_calls", "abstention", "execution", "model"]),
+  reason: z.string(),
+});
+export type Verification = z.infer<typeof Verification>;
+
 export const Answer = z.object({
   draftId: z.string(),
   /** The content the response was made on, when the flow added to it (retrieved passages). */
@@ -47,11 +57,29 @@ export const Answer = z.object({
   usage: z.object({ input_tokens: z.number(), output_tokens: z.number() }),
   /** What the record's metadata gains from the response (actions taken, tools called...). */
   metadata: z.record(z.string(), z.unknown()).optional(),
+  verification: Verification.optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 
-/** A refinement chain: an original instruction and the goal its rounds pursue. */
-export const Chain = z.object({ draftId: z.string(), goal: z.string() });
+/**
+ * Something the flow decided not to keep, with why: an agent's decline, or a draft or answer dropped by a check.
+ * Kept in the item's lineage (status --item) and counted by reason (status).
+ */
+export const Note = z.object({
+  kind: z.enum(["declined", "dropped"]),
+  /** A short stable reason code, counted in status (e.g. verification_disagrees, answer_unchanged). */
+  reason: z.string(),
+  /** The agent, type, goal or draft concerned. */
+  subject: z.string(),
+  detail: z.string(),
+  /** Dropped answers: the teacher's answer and the key it was checked against. */
+  answer: z.string().optional(),
+  key: z.string().optional(),
+});
+export type Note = z.infer<typeof Note>;
+
+/** A refinement chain: an original instruction whose rounds each draw a goal that fits the current head. */
+export const Chain = z.object({ draftId: z.string() });
 export type Chain = z.infer<typeof Chain>;
 
 const concat = <T>(current: T[], next: T[]): T[] => current.concat(next);
@@ -69,6 +97,15 @@ export const ItemState = new StateSchema({
     { reducer: concat },
   ),
   chains: z.array(Chain).default(() => []),
+  /** Chains that ended early (a one-shot goal applied, no goal left that fits, an editor declined). */
+  ended: new ReducedValue(
+    z.array(z.string()).default(() => []),
+    { reducer: concat },
+  ),
+  notes: new ReducedValue(
+    z.array(Note).default(() => []),
+    { reducer: concat },
+  ),
   /** The refinement round about to run (1-based); 0 before refinement. */
   round: z.number().int().default(0),
   answers: new ReducedValue(

@@ -78,14 +78,29 @@ export function contentOf(output: { content: string } | z.infer<typeof ApiList>)
 }
 
 /**
- * The editor's output: the instruction shape's fields, and the content held to the same rule as the
- * transformation's. An API list is fixed once made, so there the editor revises only the request: a long
- * JSON list is neither paid for twice nor put at risk of being copied wrong.
+ * The editor's output: the instruction shape's fields and the new expected outcome; the content only when the
+ * goal edits it (held to the same rule as the transformation's; an API list is fixed once made, so it is never
+ * re-sent), and the type of the revised item when the skill's types carry guidance for the teacher.
  */
-export function editOutput(shapeEdit: z.ZodObject, content: ContentShape, respond: ResponseShape): z.ZodObject {
-  if (content === "api_list") return shapeEdit.omit({ content: true });
-  if (respond === "web_actions") return shapeEdit.extend({ content: PageObservation.shape.content });
-  return shapeEdit;
+export function editOutput(
+  shapeEdit: z.ZodObject,
+  options: { editsContent: boolean; content: ContentShape; respond: ResponseShape; retype: readonly string[] },
+): z.ZodObject {
+  let schema = shapeEdit;
+  if (options.editsContent && options.content !== "api_list") {
+    schema = schema.extend({
+      content:
+        options.respond === "web_actions"
+          ? PageObservation.shape.content
+          : z.string().trim().min(1).describe("The full revised content."),
+    });
+  }
+  if (options.retype.length > 0) {
+    schema = schema.extend({
+      type: z.enum(options.retype as [string, ...string[]]).describe("The type of the revised item."),
+    });
+  }
+  return schema;
 }
 
 export function suggestOutput(count: number) {
@@ -95,6 +110,11 @@ export function suggestOutput(count: number) {
         z.object({
           suggestion: z.string().trim().min(1).describe("A concrete change to make, specific to this item."),
           rationale: z.string().trim().min(1).describe("Why the change serves the goal."),
+          outcome: z
+            .string()
+            .trim()
+            .min(1)
+            .describe("How the expected outcome changes (the new answer, or why there is none)."),
         }),
       )
       .min(1)

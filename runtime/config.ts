@@ -9,7 +9,7 @@ import { ConfigError } from "./errors.js";
 import { sha256, stableStringify } from "./hash.js";
 import { DEFAULT_RETRY_POLICY } from "./models/retry-policy.js";
 
-export const MODEL_ROLES = ["transform", "instruct", "refine", "respond"] as const;
+export const MODEL_ROLES = ["transform", "instruct", "refine", "respond", "verify"] as const;
 export type ModelRole = (typeof MODEL_ROLES)[number];
 
 export const SUPPORTED_PROVIDERS = ["openai"] as const;
@@ -53,6 +53,7 @@ export const ConfigFile = z
         instruct: ModelEntry.optional(),
         refine: ModelEntry.optional(),
         respond: ModelEntry.optional(),
+        verify: ModelEntry.optional(),
       })
       .strict()
       .optional(),
@@ -64,6 +65,10 @@ export const ConfigFile = z
       .partial()
       .optional(),
     textField: z.string().optional(),
+    verification: z
+      .object({ onDisagree: z.enum(["regenerate", "drop", "keep"]) })
+      .partial()
+      .optional(),
     request: z
       .object({
         timeoutMs: z.number().int().positive(),
@@ -91,6 +96,13 @@ export const RunConfig = z.object({
     .object({ maxChars: z.number().int().positive(), minChars: z.number().int().nonnegative() })
     .default(DEFAULT_CHUNK_OPTIONS),
   textField: z.string().default("text"),
+  /**
+   * What happens to a record whose answer disagrees with its expected outcome: regenerate (ask the teacher for
+   * one more independent answer, then drop), drop, or keep (marked disagrees in its metadata).
+   */
+  verification: z
+    .object({ onDisagree: z.enum(["regenerate", "drop", "keep"]).default("regenerate") })
+    .default({ onDisagree: "regenerate" }),
   request: z
     .object({
       timeoutMs: z.number().int().positive().default(120_000),
@@ -238,6 +250,7 @@ export function configFingerprint(
     seeds: config.seeds.map((path) => resolve(path)),
     chunk: config.chunk,
     textField: config.textField,
+    verification: config.verification,
   };
   return { fingerprint: sha256(stableStringify(material), 16), material };
 }
@@ -263,6 +276,8 @@ export interface RunSettings {
   forceConfig?: boolean;
   /** Run agents' code without the sandbox (trusted local use only). */
   allowUnsandboxed?: boolean;
+  /** What to do with an answer that disagrees with its expected outcome. */
+  onDisagree?: "regenerate" | "drop" | "keep";
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -289,6 +304,7 @@ export function resolveRunConfig(
     seed: settings.seed ?? file.seed,
     chunk,
     textField: settings.textField ?? file.textField,
+    verification: { onDisagree: settings.onDisagree ?? file.verification?.onDisagree ?? "regenerate" },
     request,
     forceConfig: settings.forceConfig ?? false,
     tools: {

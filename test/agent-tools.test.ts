@@ -96,7 +96,7 @@ describe("Coding verifies its answers in the sandbox", () => {
     async () => {
       const respondSystem = findSkill("coding")?.respond.system ?? "";
       server.replyWhen((body) => {
-        if (system(body) !== respondSystem.slice(0, system(body).length) || body.response_format) return undefined;
+        if (!system(body).startsWith(respondSystem) || body.response_format) return undefined;
         const revising = (body.messages as Message[]).some((message) =>
           message.content.includes("Your code was run in a sandbox"),
         );
@@ -169,17 +169,17 @@ describe("Tool Use grows its API list with similar code from the corpus", () => 
     const records = await run("tool-use");
     expect(records.length).toBeGreaterThan(0);
     const expansions = server.requests.filter((request) =>
-      JSON.stringify(request.body.messages).includes("<related source="),
+      JSON.stringify(request.body.messages).includes("<related boundary="),
     );
     expect(expansions.length).toBeGreaterThan(0);
     const text = JSON.stringify(expansions.map((request) => request.body.messages));
     expect(text).toMatch(/warehouse\.py#1|inventory\.py#1/);
     // The simulated API is shown the conversation's earlier calls, so chained calls stay consistent.
     const simulations = server.requests.filter((request) =>
-      JSON.stringify(request.body.messages).includes("<call_arguments>"),
+      JSON.stringify(request.body.messages).includes("<arguments boundary="),
     );
     expect(simulations.length).toBeGreaterThan(0);
-    for (const request of simulations) expect(JSON.stringify(request.body.messages)).toContain("<earlier_calls>");
+    for (const request of simulations) expect(JSON.stringify(request.body.messages)).toContain("<history boundary=");
   });
 });
 
@@ -224,7 +224,7 @@ describe("tool calls are traced", () => {
     const store = openSqliteStore(join(await mkdtemp(join(tmpdir(), "trace-")), "run.db"));
     try {
       const gateway = new OpenAICompatibleGateway({
-        models: { transform: model, instruct: model, refine: model, respond: model },
+        models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
         concurrency: 2,
         timeoutMs: 5000,
         retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },

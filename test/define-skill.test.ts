@@ -11,19 +11,21 @@ const minimal = (): SkillSpecInput => ({
   seedKinds: ["text"],
   transform: {
     system: "You transform.",
-    agents: [{ name: "identity", description: "Keep.", prompt: "Return {seed}." }],
+    agents: [{ name: "identity", description: "Keep.", prompt: "Return the {kind} below." }],
   },
+  contentLabel: "passage",
+  itemLabel: "question",
   instruct: {
     system: "You write questions.",
-    prompt: "Write {count_min}-{count_max} {type_name} questions about {content}.",
-    types: [{ name: "recall", definition: "Recall a fact.", example: "What year...?" }],
+    guidelines: "- Ask about one fact.",
+    types: [{ name: "recall", definition: "Recall a fact.", examples: ["What year...?", "Who first...?"] }],
   },
   refine: {
-    suggest: { system: "Suggest.", prompt: "{content} {instruction} {goal_description}" },
-    edit: { system: "Edit.", prompt: "{content} {instruction} {suggestions}" },
-    goals: [{ name: "harder", description: "Harder." }],
+    suggest: { system: "Suggest." },
+    edit: { system: "Edit." },
+    goals: [{ name: "harder", description: "Harder.", editsContent: false, repeatable: true }],
   },
-  respond: { system: "Answer.", prompt: "{content}\n{instruction}" },
+  respond: { system: "Answer.", contentLabel: "passage", task: "Answer the question." },
 });
 
 describe("defineSkill", () => {
@@ -35,13 +37,39 @@ describe("defineSkill", () => {
 
   it("names the unknown placeholder, the stage and what the stage supplies", () => {
     const input = minimal();
-    input.respond.prompt = "{content} {question}";
-    expect(() => defineSkill(input)).toThrow(/respond.prompt: unknown placeholder \{question\}.*\{instruction\}/s);
+    input.userMessage = "{content} {question}";
+    expect(() => defineSkill(input)).toThrow(/userMessage: unknown placeholder \{question\}.*\{instruction\}/s);
+  });
+
+  it("refuses placeholders in text shown as written, and data placeholders inside a line", () => {
+    const input = minimal();
+    input.respond.task = "Answer {instruction}.";
+    input.transform.agents[0] = { name: "identity", description: "Keep.", prompt: "Return {seed} as it is." };
+    const problems = (() => {
+      try {
+        defineSkill(input);
+      } catch (caught) {
+        return (caught as SkillSpecError).problems;
+      }
+      throw new Error("expected an error");
+    })();
+    expect(
+      problems.some((problem) => /respond.task: unknown placeholder \{instruction\}.*shown as written/.test(problem)),
+    ).toBe(true);
+    expect(problems.some((problem) => /transform agent identity: unknown placeholder \{seed\}/.test(problem))).toBe(
+      true,
+    );
+  });
+
+  it("rejects a type that names a goal the skill does not have", () => {
+    const input = minimal();
+    input.instruct.types[0] = { name: "recall", definition: "Recall.", examples: ["a?", "b?"], goals: ["easier"] };
+    expect(() => defineSkill(input)).toThrow(/instruction type recall: unknown refinement goal "easier"/);
   });
 
   it("rejects duplicate names and unknown transformation references", () => {
     const input = minimal();
-    input.instruct.types.push({ name: "recall", definition: "x", example: "y", transformations: ["debate"] });
+    input.instruct.types.push({ name: "recall", definition: "x", examples: ["y", "z"], transformations: ["debate"] });
     const error = (() => {
       try {
         defineSkill(input);
@@ -102,7 +130,7 @@ describe("the catalog", () => {
     ]);
     for (const type of readingComprehension.instruct.types) {
       expect(type.definition.length, type.name).toBeGreaterThan(40);
-      expect(type.example.length, type.name).toBeGreaterThan(10);
+      expect(type.examples.length, type.name).toBeGreaterThanOrEqual(2);
     }
   });
 

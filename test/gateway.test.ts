@@ -145,7 +145,7 @@ describe("model gateway", () => {
       // Point the same gateway settings at the slow server.
       const model = { ...limited.modelFor("respond"), baseURL: slow.url };
       const slowGateway = new OpenAICompatibleGateway({
-        models: { transform: model, instruct: model, refine: model, respond: model },
+        models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
         concurrency: 2,
         timeoutMs: 10_000,
         retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
@@ -233,7 +233,7 @@ describe("agent calls with output schemas", () => {
     expect(server.requests).toHaveLength(2);
     const retry = server.requests[1]?.body.messages as Array<{ role: string; content: string }>;
     expect(retry.at(-2)?.role).toBe("assistant");
-    expect(retry.at(-1)?.content).toMatch(/could not be used:\n- instructions/);
+    expect(retry.at(-1)?.content).toMatch(/could not be used:\n- analysis/);
   });
 
   it("fails with the last raw output and issues after the last attempt", async () => {

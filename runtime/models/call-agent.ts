@@ -18,6 +18,8 @@ export interface AgentCall<Schema extends z.ZodType> {
 
 export interface AgentResult<T> {
   value: T;
+  /** The agent's working notes (never part of a record). */
+  analysis: string;
   usage: { input_tokens: number; output_tokens: number };
   model: string;
 }
@@ -35,6 +37,33 @@ export function renderTemplate(template: string, values: Record<string, string |
 
 function isTextSchema(schema: z.ZodType): boolean {
   return schema instanceof z.ZodString;
+}
+
+/**
+ * Room to reason: every JSON agent's output starts with an engine-owned `analysis` field, so a model without
+ * built-in reasoning can work out what the prompt asks it to check before it commits to the answer fields.
+ * It is stripped from the value before anything reaches state or a record.
+ */
+const Analysis = z
+  .string()
+  .describe(
+    "Your working notes, written first: work out here what the task asks you to check or decide, briefly " +
+      "(a few sentences, at most about 150 words). Nobody downstream sees them.",
+  );
+
+export function withAnalysis(schema: z.ZodType): z.ZodType {
+  // A new object: refinements of a top-level output object would be lost, so keep them on nested fields.
+  if (schema instanceof z.ZodObject) return z.object({ analysis: Analysis }).extend(schema.shape);
+  if (schema instanceof z.ZodUnion) {
+    return z.union((schema.options as z.ZodType[]).map(withAnalysis) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+  }
+  return schema;
+}
+
+function splitAnalysis(value: unknown): { value: unknown; analysis: string } {
+  if (typeof value !== "object" || value === null || !("analysis" in value)) return { value, analysis: "" };
+  const { analysis, ...rest } = value as { analysis: unknown };
+  return { value: rest, analysis: String(analysis ?? "") };
 }
 
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
@@ -58,7 +87,8 @@ export async function callAgent<Schema extends z.ZodType>(
   context: CallContext,
 ): Promise<AgentResult<z.infer<Schema>>> {
   const text = isTextSchema(call.output);
-  const schema = text ? undefined : jsonSchemaOf(call.output);
+  const output = text ? call.output : withAnalysis(call.output);
+  const schema = text ? undefined : jsonSchemaOf(output);
   const messages: ChatMessage[] = [
     { role: "system", content: call.system },
     { role: "user", content: schema ? `${call.prompt}\n\n${outputInstructions(schema)}` : call.prompt },
@@ -88,8 +118,11 @@ export async function callAgent<Schema extends z.ZodType>(
         continue;
       }
     }
-    const parsed = call.output.safeParse(candidate);
-    if (parsed.success) return { value: parsed.data, usage, model: result.model };
+    const parsed = output.safeParse(candidate);
+    if (parsed.success) {
+      const { value, analysis } = splitAnalysis(parsed.data);
+      return { value: value as z.infer<Schema>, analysis, usage, model: result.model };
+    }
     await gateway.forget(result);
     lastIssues = formatZodIssues(parsed.error.issues);
     messages.push(

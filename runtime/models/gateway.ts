@@ -50,6 +50,11 @@ export interface CallContext {
   agent: string;
   itemId: string;
   seedId: string;
+  /**
+   * A second independent answer to the same request (verification's regenerate): not sent, but part of the
+   * cache key, so the first answer is not replayed in its place.
+   */
+  sample?: number;
   /** The LangGraph node's config, so the call nests under the graph's trace. */
   parent?: RunnableConfig;
   signal?: AbortSignal;
@@ -199,6 +204,7 @@ export class OpenAICompatibleGateway implements ModelGateway {
         messages: request.messages,
         responseFormat: responseFormat ?? null,
         tools: request.tools ?? null,
+        ...(context.sample && context.sample > 1 ? { sample: context.sample } : {}),
       }),
     );
     const store = this.options.store;

@@ -3,6 +3,7 @@
 import type { SkillSpec } from "../../agents/define-skill.js";
 import { instructionShape } from "../../graphs/instruction-shapes.js";
 import type { Draft, ItemStateValue } from "../../graphs/skill-state.js";
+import { seedFlags } from "../corpus/injection.js";
 import type { Seed } from "../corpus/read-corpus.js";
 import { sha256 } from "../hash.js";
 import { renderTemplate } from "../models/call-agent.js";
@@ -29,6 +30,7 @@ export function buildRecords(
     ];
   };
   const order = new Map(state.drafts.map((draft, index) => [draft.id, index]));
+  const flags = seedFlags(seed.text);
   const answers = [...state.answers].sort((a, b) => (order.get(a.draftId) ?? 0) - (order.get(b.draftId) ?? 0));
   return answers.map((answer) => {
     const draft = drafts.get(answer.draftId);
@@ -51,8 +53,16 @@ export function buildRecords(
         refinement: lineage(draft),
         models,
         usage: answer.usage,
-        ...instructionShape(spec.instruct).metadata({ instruction: draft.instruction, item: draft.item }),
+        ...instructionShape(spec.instruct).metadata({
+          instruction: draft.instruction,
+          item: draft.item,
+          expected: draft.expected,
+        }),
         ...answer.metadata,
+        // What a correct response does, and whether this one was checked to do it (never shown to the student).
+        expected: draft.expected,
+        ...(answer.verification ? { verification: answer.verification } : {}),
+        ...(flags.length > 0 ? { flags } : {}),
       },
     };
   });

@@ -170,6 +170,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       runSeed: config.seed,
       rounds: config.rounds,
       outputAttempts: config.request.outputAttempts,
+      onDisagree: config.verification.onDisagree,
       signal: controller.abortSignal,
     };
     const graphs = new Map(
@@ -227,8 +228,9 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         if (control.drainRequested && (await graph.getState(graphConfig)).next.length > 0) {
           throw new GraphDrained("stop requested");
         }
+        const notes = final.notes ?? [];
         if (final.filtered) {
-          await store.filterItem(item.id, final.filtered);
+          await store.filterItem(item.id, final.filtered, notes);
           move("running", "filtered");
           return;
         }
@@ -236,11 +238,13 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         if (!seed) throw new Error(`seed ${item.seedId} is missing from the run store`);
         const records = buildRecords(spec, final, seed, models);
         if (records.length === 0) {
-          await store.filterItem(item.id, "no instruction survived generation");
+          const dropped = notes.filter((note) => note.kind === "dropped").map((note) => note.reason);
+          const why = dropped.length > 0 ? `: dropped ${dropped.join(", ")}` : "";
+          await store.filterItem(item.id, `no instruction survived generation${why}`, notes);
           move("running", "filtered");
           return;
         }
-        await store.completeItem(item.id, records);
+        await store.completeItem(item.id, records, notes);
         move("running", "done");
       } catch (error) {
         if (isGraphDrained(error) || controller.drainSignal.aborted) {

@@ -30,6 +30,17 @@ export interface ChatTurn {
   tool_call_id?: string;
 }
 
+/** An agent's decline, or a draft or answer a check dropped: kept per item, counted by reason in the summary. */
+export interface ItemNote {
+  kind: "declined" | "dropped";
+  reason: string;
+  subject: string;
+  detail: string;
+  /** Dropped answers: the teacher's answer and the key it was checked against. */
+  answer?: string;
+  key?: string;
+}
+
 export interface RefinementStep {
   goal: string;
   round: number;
@@ -76,6 +87,12 @@ export interface InputNote {
 
 export interface RunSummary {
   items: Record<ItemStatus | "total", number>;
+  /** Drafts and answers dropped by a check, per reason (answer_unchanged, verification_exact...). */
+  dropped: Record<string, number>;
+  /** Instruction types and goals an agent declined. */
+  declined: number;
+  /** Seeds whose text looked aimed at a model (records flagged suspected_prompt_injection). */
+  flaggedSeeds: number;
   records: number;
   seeds: number;
   skipped: Array<{ source: string; reason: string }>;
@@ -116,8 +133,10 @@ export interface RunStore {
   /** Back to pending after an interruption; its checkpoint stays for the next run. */
   interruptItem(id: string): Promise<void>;
   /** Records and the done status in one transaction; then the thread's checkpoints and cache go. */
-  completeItem(id: string, records: DatasetRecord[]): Promise<void>;
-  filterItem(id: string, reason: string): Promise<void>;
+  completeItem(id: string, records: DatasetRecord[], notes?: readonly ItemNote[]): Promise<void>;
+  filterItem(id: string, reason: string, notes?: readonly ItemNote[]): Promise<void>;
+  /** An item's declines and drops (what `status --item` lists). */
+  itemNotes(id: string): Promise<ItemNote[]>;
   failItem(id: string, error: ErrorRecord): Promise<void>;
 
   recordCall(call: CallRecord): Promise<void>;

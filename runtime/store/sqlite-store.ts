@@ -6,7 +6,16 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 import type { Seed } from "../corpus/read-corpus.js";
 import type { ErrorRecord } from "../errors.js";
-import type { CallRecord, DatasetRecord, InputNote, Item, ItemStatus, RunStore, RunSummary } from "./run-store.js";
+import type {
+  CallRecord,
+  DatasetRecord,
+  InputNote,
+  Item,
+  ItemNote,
+  ItemStatus,
+  RunStore,
+  RunSummary,
+} from "./run-store.js";
 import { ITEM_STATUSES } from "./run-store.js";
 
 const SCHEMA = `
@@ -30,6 +39,10 @@ CREATE TABLE IF NOT EXISTS calls (
   model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
   latency_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, cached INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS calls_item ON calls (item_id);
+CREATE TABLE IF NOT EXISTS item_notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
+  subject TEXT NOT NULL, detail TEXT NOT NULL, answer TEXT, key TEXT);
+CREATE INDEX IF NOT EXISTS item_notes_item ON item_notes (item_id);
 CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, item_id TEXT NOT NULL, response TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS response_cache_item ON response_cache (item_id);
 `;
@@ -192,7 +205,39 @@ export class SqliteRunStore implements RunStore {
     this.setStatus(id, "pending", { reason: "interrupted; resumes from its checkpoint" });
   }
 
-  async completeItem(id: string, records: DatasetRecord[]): Promise<void> {
+  /** An item's declines and drops, replaced whole when the item ends (a rerun writes them again). */
+  private writeNotes(id: string, notes: readonly ItemNote[]): void {
+    this.db.prepare("DELETE FROM item_notes WHERE item_id = ?").run(id);
+    const insert = this.db.prepare(
+      "INSERT INTO item_notes (item_id, kind, reason, subject, detail, answer, key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    for (const note of notes) {
+      insert.run(id, note.kind, note.reason, note.subject, note.detail, note.answer ?? null, note.key ?? null);
+    }
+  }
+
+  async itemNotes(id: string): Promise<ItemNote[]> {
+    const rows = this.db
+      .prepare("SELECT kind, reason, subject, detail, answer, key FROM item_notes WHERE item_id = ? ORDER BY id")
+      .all(id) as Array<{
+      kind: ItemNote["kind"];
+      reason: string;
+      subject: string;
+      detail: string;
+      answer: string | null;
+      key: string | null;
+    }>;
+    return rows.map((row) => ({
+      kind: row.kind,
+      reason: row.reason,
+      subject: row.subject,
+      detail: row.detail,
+      ...(row.answer !== null ? { answer: row.answer } : {}),
+      ...(row.key !== null ? { key: row.key } : {}),
+    }));
+  }
+
+  async completeItem(id: string, records: DatasetRecord[], notes: readonly ItemNote[] = []): Promise<void> {
     const commit = this.db.transaction(() => {
       const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
       if (!item) throw new Error(`unknown item ${id}`);
@@ -207,14 +252,18 @@ export class SqliteRunStore implements RunStore {
           "UPDATE items SET status = 'done', records = ?, error = NULL, reason = NULL, updated_at = datetime('now') WHERE id = ?",
         )
         .run(records.length, id);
+      this.writeNotes(id, notes);
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
     });
     commit();
     await this.checkpointer.deleteThread(id);
   }
 
-  async filterItem(id: string, reason: string): Promise<void> {
-    this.setStatus(id, "filtered", { reason });
+  async filterItem(id: string, reason: string, notes: readonly ItemNote[] = []): Promise<void> {
+    this.db.transaction(() => {
+      this.setStatus(id, "filtered", { reason });
+      this.writeNotes(id, notes);
+    })();
     this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
     await this.checkpointer.deleteThread(id);
   }
@@ -338,8 +387,23 @@ export class SqliteRunStore implements RunStore {
     const failures = this.db
       .prepare("SELECT id, error FROM items WHERE status = 'failed' ORDER BY ordinal LIMIT 50")
       .all() as Array<{ id: string; error: string | null }>;
+    const dropped = this.db
+      .prepare("SELECT reason, count(*) AS n FROM item_notes WHERE kind = 'dropped' GROUP BY reason ORDER BY reason")
+      .all() as Array<{ reason: string; n: number }>;
+    const declined = this.db.prepare("SELECT count(*) AS n FROM item_notes WHERE kind = 'declined'").get() as {
+      n: number;
+    };
+    const flagged = this.db
+      .prepare(
+        `SELECT count(DISTINCT json_extract(data, '$.metadata.seed_id')) AS n FROM records
+         WHERE EXISTS (SELECT 1 FROM json_each(json_extract(data, '$.metadata.flags')) WHERE value = 'suspected_prompt_injection')`,
+      )
+      .get() as { n: number };
     return {
       items,
+      dropped: Object.fromEntries(dropped.map((row) => [row.reason, row.n])),
+      declined: declined.n,
+      flaggedSeeds: flagged.n,
       records: (this.db.prepare("SELECT count(*) AS n FROM records").get() as { n: number }).n,
       seeds: await this.countSeeds(),
       skipped: inputs.filter((row) => row.outcome === "skipped").map(({ source, reason }) => ({ source, reason })),
