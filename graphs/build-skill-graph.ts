@@ -14,6 +14,7 @@ import { chooser } from "../runtime/prng.js";
 import type { CorpusSearch } from "../tools/corpus-search.js";
 import { agentTools } from "../tools/index.js";
 import type { WebSearchOptions } from "../tools/web-search.js";
+import { withFileHeader } from "./code-harness.js";
 import { type Boundary, boundaryFor, withDataRule } from "./data-boundary.js";
 import { isDecline, orDecline, sameAnswer } from "./expected-outcome.js";
 import { instructionShape } from "./instruction-shapes.js";
@@ -214,6 +215,8 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       );
       content = contentOf(grown.value);
     }
+    // Code-checked skills name the material's file, so tasks, answers and records can import it by that name.
+    if (spec.respond.verifyCode) content = withFileHeader(content, seed.source);
     return { transformation: agent.name, content };
   };
 
@@ -536,7 +539,13 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     if (!search) throw new Error(`${spec.id} retrieves passages, but the run has no corpus search`);
     // The question names what to find; the start of its documents names the topic when the question is terse.
     const query = `${task.draft.instruction}\n${task.content.slice(0, 500)}`;
-    const passages = await search.search(query, { k: spec.respond.retrieve, exclude: [task.seedId] });
+    let passages = await search.search(query, { k: spec.respond.retrieve, exclude: [task.seedId] });
+    if (passages.length === 0) {
+      // Nothing shares the question's words: fall back to passages on the seed's own topic.
+      const seed = await deps.loadSeed(task.seedId);
+      if (seed)
+        passages = await search.search(seed.text.slice(0, 2000), { k: spec.respond.retrieve, exclude: [seed.id] });
+    }
     const numbers = [...task.content.matchAll(/\[Doc (\d+)\]/g)].map((match) => Number(match[1]));
     let next = Math.max(0, ...numbers) + 1;
     const added = passages.map((passage) => `[Doc ${next++}] (from ${passage.source})\n${passage.text}`);

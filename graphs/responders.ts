@@ -19,6 +19,7 @@ import type {
 import { answerWithTools, toolRunConfig } from "../runtime/models/use-tools.js";
 import { type ExecutionResult, executeCode } from "../tools/code-execution/index.js";
 import type { AgentTools } from "./build-skill-graph.js";
+import { harnessProgram, materialModule, programOf, type TestResult } from "./code-harness.js";
 import { type Boundary, withDataRule } from "./data-boundary.js";
 import type { Answer, Draft, Turn } from "./skill-state.js";
 import { ApiList } from "./stage-outputs.js";
@@ -142,39 +143,13 @@ export async function respondText(env: ResponderEnv, task: RespondTask, config: 
   };
 }
 
-const RUNNABLE: Record<string, "python" | "javascript"> = {
-  python: "python",
-  py: "python",
-  python3: "python",
-  javascript: "javascript",
-  js: "javascript",
-  node: "javascript",
-  mjs: "javascript",
-};
-
-/** The program in an answer: its fenced blocks of the first runnable language, in order (solution, then tests). */
-export function programOf(answer: string): { language: "python" | "javascript"; code: string } | undefined {
-  const blocks = [...answer.matchAll(/```([\w+-]*)[^\n]*\n([\s\S]*?)```/g)].map((match) => ({
-    language: RUNNABLE[(match[1] ?? "").toLowerCase()],
-    code: match[2] ?? "",
-  }));
-  const language = blocks.find((block) => block.language)?.language;
-  if (!language) return undefined;
-  return {
-    language,
-    code: blocks
-      .filter((block) => block.language === language)
-      .map((block) => block.code)
-      .join("\n\n"),
-  };
-}
-
 const REVISIONS = 2;
 const SHOWN = 2000;
 
 /**
- * Coding: run the answer's program in the sandbox; on failure show the model what happened and take its
- * revised answer, up to REVISIONS times. The record keeps the last execution result either way.
+ * Coding: run the material, the answer's solution and its tests together in the sandbox, each test reported;
+ * on failure show the teacher the real failure and take its revised answer, up to REVISIONS times. The record
+ * keeps the last execution result either way.
  */
 async function verifyCode(
   env: ResponderEnv,
@@ -193,24 +168,29 @@ async function verifyCode(
     const program = programOf(text);
     if (!program)
       return { text, usage, execution: { status: "not_run", reason: "no Python or JavaScript code block" } };
+    const material = materialModule(task.content, program.language);
+    const harness = harnessProgram(program.language, program.code, material);
     let result: ExecutionResult;
     try {
       // As a runnable, so the run is traced with its program and result like any tool call.
       const context = env.context(task, "verify", "execute_code", config);
-      result = await RunnableLambda.from((request: typeof program) =>
+      result = await RunnableLambda.from((request: { language: typeof program.language; code: string }) =>
         executeCode({ ...request, allowUnsandboxed: sandbox.allowUnsandboxed }),
-      ).invoke(program, toolRunConfig(context, "execute_code"));
+      ).invoke({ language: program.language, code: harness.code }, toolRunConfig(context, "execute_code"));
     } catch (error) {
       return { text, usage, execution: { status: "unavailable", reason: (error as Error).message } };
     }
+    const report = harness.read(result.stdout);
     const passed = result.exitCode === 0 && !result.timedOut && !result.memoryExceeded;
     const execution = {
       status: passed ? "passed" : "failed",
       language: program.language,
+      ...(material ? { module: material.name } : {}),
+      tests: report.tests.map(({ name, status }) => ({ name, status })),
       exitCode: result.exitCode,
       timedOut: result.timedOut,
       memoryExceeded: result.memoryExceeded,
-      stdout: result.stdout.slice(0, SHOWN),
+      stdout: report.stdout.slice(0, SHOWN),
       stderr: result.stderr.slice(0, SHOWN),
       durationMs: Math.round(result.durationMs),
       runs: attempt,
@@ -218,19 +198,43 @@ async function verifyCode(
     if (passed || attempt > REVISIONS) return { text, usage, execution };
     messages.push(
       { role: "assistant", content: text },
-      {
-        role: "user",
-        content:
-          `Your code was run in a sandbox (${program.language}, all code blocks in order) and failed: exit code ` +
-          `${result.exitCode}${result.timedOut ? ", timed out" : ""}${result.memoryExceeded ? ", out of memory" : ""}.\n` +
-          `stdout:\n${execution.stdout || "(empty)"}\nstderr:\n${execution.stderr || "(empty)"}\n\n` +
-          "Fix the problem and reply with your complete corrected answer (explanation and all code blocks).",
-      },
+      { role: "user", content: revisionRequest(execution, report.tests) },
     );
     const revised = await nextText(env, messages, env.context(task, "verify", `revise:${attempt}`, config));
     addUsage(usage, revised.usage);
     text = revised.text;
   }
+}
+
+/** The failure as the sandbox saw it, and the same rules as the first request (import the material, do not copy it). */
+function revisionRequest(
+  execution: {
+    language: string;
+    module?: string;
+    exitCode: number | null;
+    timedOut: boolean;
+    memoryExceeded: boolean;
+    stdout: string;
+    stderr: string;
+  },
+  tests: TestResult[],
+): string {
+  const how = execution.module ? `with the material as module ${execution.module}` : "without the material";
+  const outcome = [
+    `exit code ${execution.exitCode ?? "none"}`,
+    ...(execution.timedOut ? ["timed out"] : []),
+    ...(execution.memoryExceeded ? ["out of memory"] : []),
+  ].join(", ");
+  const results = tests.length
+    ? tests.map((test) => `- ${test.name}: ${test.status}${test.message ? ` (${test.message})` : ""}`).join("\n")
+    : "(no test ran)";
+  return (
+    `Your code was run in the sandbox (${execution.language}, its code blocks in order, ${how}) and did not pass: ` +
+    `${outcome}.\nTests:\n${results}\nstdout:\n${execution.stdout || "(empty)"}\nstderr:\n${execution.stderr || "(empty)"}\n\n` +
+    "Find the cause, in your solution or in a test that expects the wrong thing, and reply with your complete " +
+    "corrected answer in the same form as before: the explanation, the solution and its tests, importing from the " +
+    "material rather than repeating its code."
+  );
 }
 
 const ACTIONS = ["click", "type", "select", "scroll", "press_key", "go_back", "navigate", "stop"] as const;

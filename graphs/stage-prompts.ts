@@ -215,6 +215,15 @@ export function editPrompt(
   ].join("\n");
 }
 
+/** What the teacher of a code-checked skill is told about the check (engine-owned, the same for every skill). */
+export const CODE_CHECK_NOTE =
+  "How your answer is checked: its Python or JavaScript code blocks (those of the first such language) run in " +
+  "order as one program, in a sandbox with the standard library only and no network. When the material begins " +
+  "with a File line, its code is importable under that name (`from lru_cache import LRUCache`; in JavaScript " +
+  '`const { LRUCache } = require("./lru_cache.js")`): import what you use from it rather than copying it. Plain ' +
+  "asserts, top-level test_ functions and unittest test cases (Python), and node:assert with top-level test_ " +
+  "functions or node:test's test() (JavaScript) are all run; any failing assert fails the answer.";
+
 export function respondPrompt(
   spec: SkillSpec,
   input: { content: string; instruction: string; type: InstructionTypeSpec | undefined },
@@ -230,6 +239,7 @@ export function respondPrompt(
       "",
     );
   }
+  if (spec.respond.verifyCode) parts.push(CODE_CHECK_NOTE, "");
   parts.push(spec.respond.task);
   return parts.join("\n");
 }

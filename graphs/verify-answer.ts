@@ -22,13 +22,16 @@ const verdict = (status: Verification["status"], method: Verification["method"],
   reason,
 });
 
-/** The final assistant text: the last "Final answer:" line and what follows it, or the last paragraph. */
-export function finalAnswer(text: string): string {
+/**
+ * The teacher's final answer: what follows its last "Final answer:" (marked), or else its last paragraph. A
+ * marked line is the teacher's own statement of the answer; an unmarked paragraph is only a guess at it.
+ */
+export function finalAnswer(text: string): { text: string; marked: boolean } {
   const matches = [...text.matchAll(/final answer\s*[:：]\s*/gi)];
   const last = matches.at(-1);
-  if (last?.index !== undefined) return text.slice(last.index + last[0].length).trim();
+  if (last?.index !== undefined) return { text: text.slice(last.index + last[0].length).trim(), marked: true };
   const paragraphs = text.trim().split(/\n\s*\n/);
-  return (paragraphs.at(-1) ?? "").trim();
+  return { text: (paragraphs.at(-1) ?? "").trim(), marked: false };
 }
 
 const ABSTAIN = [
@@ -60,25 +63,60 @@ export function letterOf(text: string, letters: readonly string[]): string | und
   return undefined;
 }
 
-/** Numbers in a text, thousands separators and signs understood (1,200 → 1200; 3.5e6; −4). */
-export function numbersIn(text: string): number[] {
-  const found = text.replaceAll("−", "-").match(/-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?/gi) ?? [];
-  return found.map((token) => Number(token.replaceAll(",", ""))).filter((value) => Number.isFinite(value));
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const SUPERSCRIPT: Record<string, string> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+  "⁻": "-",
+};
+
+/** Scientific notation as the teacher writes it (3 × 10^4, 3·10⁴, 10^6) as plain `3e4`, `1e6`. */
+function plainNotation(text: string): string {
+  return text
+    .replaceAll("−", "-")
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, (digits) => `^${[...digits].map((digit) => SUPERSCRIPT[digit]).join("")}`)
+    .replace(/(\d(?:[\d,]*\d)?(?:\.\d+)?)\s*(?:[×x*·]|\\times)\s*10\s*\^\s*\{?(-?\d+)\}?/gi, "$1e$2")
+    .replace(/(?<![\d.])10\s*\^\s*\{?(-?\d+)\}?/g, "1e$1");
 }
 
-/** A number-only key: "42", "42 km", "$3.5 million" (scale words understood). */
-export function numericKey(key: string): number | undefined {
-  const scales: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-  const match = /^[^\d-]{0,3}(-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)\s*(thousand|million|billion|trillion)?\b/i.exec(
-    key.trim().replaceAll("−", "-"),
+/** Numbers in a text: thousands separators, signs, scientific notation and scale words understood. */
+export function numbersIn(text: string): number[] {
+  const found = plainNotation(text).matchAll(
+    /-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?(?:\s*(thousand|million|billion|trillion)\b)?/gi,
   );
-  if (!match?.[1]) return undefined;
-  const value = Number(match[1].replaceAll(",", ""));
-  if (!Number.isFinite(value)) return undefined;
-  const scale = match[2] ? (scales[match[2].toLowerCase()] ?? 1) : 1;
+  return [...found]
+    .map((match) => {
+      const number = /^-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?/i.exec(match[0])?.[0] ?? "";
+      return Number(number.replaceAll(",", "")) * (match[1] ? (SCALES[match[1].toLowerCase()] ?? 1) : 1);
+    })
+    .filter((value) => Number.isFinite(value));
+}
+
+/** A number-only key: "42", "42 km", "$3.5 million", "3 × 10^4 tonnes". */
+export function numericKey(key: string): number | undefined {
+  const text = plainNotation(key.trim());
+  if (!/^[^\d-]{0,3}-?\d/.test(text)) return undefined;
+  const values = numbersIn(text);
   // A key with a second number ("3 to 5", "1 in 20") is not a single number.
-  if (numbersIn(key).length > 1) return undefined;
-  return value * scale;
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/**
+ * The number a final answer states: the first number of a marked "Final answer:" line, or the only number of
+ * an unmarked last paragraph (several numbers there could be working, so none is picked).
+ */
+export function statedNumber(final: { text: string; marked: boolean }): number | undefined {
+  const values = numbersIn(final.marked ? (final.text.split("\n", 1)[0] ?? "") : final.text);
+  if (final.marked) return values[0];
+  return values.length === 1 ? values[0] : undefined;
 }
 
 function withinTolerance(value: number, key: number, numeric: VerifyInput["numeric"]): boolean {
@@ -173,36 +211,44 @@ export function checkAnswer(input: VerifyInput, toolCalls: boolean): Verificatio
   const text = input.turns.filter((turn) => turn.role === "assistant").at(0)?.content ?? "";
   const final = finalAnswer(text);
   if (!expected.answerable) {
-    if (abstains(final)) return verdict("agrees", "abstention", "says the item cannot be answered from what is given");
-    const letter = input.letters ? letterOf(final, input.letters) : undefined;
+    if (abstains(final.text)) {
+      return verdict("agrees", "abstention", "says the item cannot be answered from what is given");
+    }
+    const letter = input.letters ? letterOf(final.text, input.letters) : undefined;
     if (letter) return verdict("disagrees", "abstention", `answered ${letter} although no option is supported`);
-    if (expected.key === undefined && numbersIn(final).length > 0 && !abstains(text)) {
-      return undefined; // a number may be part of explaining what is missing: the verifier decides
+    // A marked final answer that does not say the item cannot be answered is an answer given anyway.
+    if (final.marked && final.text && !abstains(text.slice(-600))) {
+      return verdict(
+        "disagrees",
+        "abstention",
+        `answered "${final.text.split("\n", 1)[0]?.slice(0, 120)}" although the item cannot be answered from what is given`,
+      );
     }
     return undefined;
   }
   if (!expected.key) return undefined;
   if (input.letters) {
-    const letter = letterOf(final, input.letters);
-    if (!letter) return abstains(final) ? verdict("disagrees", "abstention", "declined an answerable item") : undefined;
+    const letter = letterOf(final.text, input.letters);
+    if (!letter) {
+      return abstains(final.text) ? verdict("disagrees", "abstention", "declined an answerable item") : undefined;
+    }
     return letter === expected.key.toUpperCase()
       ? verdict("agrees", "exact", `answered ${letter}, the key`)
       : verdict("disagrees", "exact", `answered ${letter}; the key is ${expected.key}`);
   }
   const key = numericKey(expected.key);
   if (key !== undefined) {
-    const values = numbersIn(final);
-    if (values.length === 0)
-      return abstains(final) ? verdict("disagrees", "abstention", "declined an answerable item") : undefined;
-    // The answer is the number the final answer states (its last one when it restates the calculation).
-    const value = values.at(-1) as number;
+    const value = statedNumber(final);
+    if (value === undefined) {
+      return abstains(final.text) ? verdict("disagrees", "abstention", "declined an answerable item") : undefined;
+    }
     return withinTolerance(value, key, input.numeric)
       ? verdict("agrees", "numeric", `${value} matches the key ${expected.key}`)
       : verdict("disagrees", "numeric", `${value} does not match the key ${expected.key}`);
   }
   // A short exact key: a match settles it; a miss may be a synonym, which the verifier judges.
   const wanted = normalise(expected.key);
-  if (wanted && ` ${normalise(final)} `.includes(` ${wanted} `)) {
+  if (wanted && ` ${normalise(final.text)} `.includes(` ${wanted} `)) {
     return verdict("agrees", "exact", `the final answer states the key "${expected.key}"`);
   }
   return undefined;

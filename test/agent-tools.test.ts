@@ -71,7 +71,17 @@ afterEach(() => server.reset());
 async function run(skill: string, limit?: number): Promise<DatasetRecord[]> {
   const out = await mkdtemp(join(tmpdir(), `agent-tools-${skill}-`));
   const config = resolveRunConfig(
-    { skills: [skill], seeds: [corpus], out, model: "openai:test-model", concurrency: 4, rounds: 0, limit },
+    // These tests are about tools; the random verifier's verdicts are kept, not acted on (see verification.test.ts).
+    {
+      skills: [skill],
+      seeds: [corpus],
+      out,
+      model: "openai:test-model",
+      concurrency: 4,
+      rounds: 0,
+      limit,
+      onDisagree: "keep",
+    },
     { OPENAI_BASE_URL: server.url },
     process.cwd(),
   );
@@ -98,7 +108,7 @@ describe("Coding verifies its answers in the sandbox", () => {
       server.replyWhen((body) => {
         if (!system(body).startsWith(respondSystem) || body.response_format) return undefined;
         const revising = (body.messages as Message[]).some((message) =>
-          message.content.includes("Your code was run in a sandbox"),
+          message.content.includes("Your code was run in the sandbox"),
         );
         const returns = revising ? "a + b" : "a - b";
         return `Here is the function with a check.\n\n\`\`\`python\ndef add(a, b):\n    return ${returns}\n\`\`\`\n\n\`\`\`python\nassert add(2, 3) == 5\nprint("all tests passed")\n\`\`\``;
@@ -117,7 +127,7 @@ describe("Coding verifies its answers in the sandbox", () => {
       }
       // The failing first run was shown to the model with its traceback.
       const revision = server.requests.find((request) =>
-        JSON.stringify(request.body.messages).includes("Your code was run in a sandbox"),
+        JSON.stringify(request.body.messages).includes("Your code was run in the sandbox"),
       );
       expect(JSON.stringify(revision?.body.messages)).toContain("AssertionError");
     },

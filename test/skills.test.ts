@@ -128,7 +128,8 @@ async function recordsOf(skillId: string): Promise<DatasetRecord[]> {
       out,
       model: "openai:test-model",
       concurrency: 8,
-      rounds: 1,
+      // Three rounds, so chains are long enough to repeat a goal if the goal draw allowed it.
+      rounds: 3,
       onDisagree: "keep",
     },
     { OPENAI_BASE_URL: server.url },
@@ -152,6 +153,9 @@ const McqMetadata = z.object({
   answer: z.enum(["A", "B", "C", "D", "E"]),
 });
 
+/** Refinement steps per record over all skills: the one-shot check above means something only for long chains. */
+const chainLengths: number[] = [];
+
 describe.each(SKILLS.map((skill) => [skill.id, skill] as const))("a run of %s", (_id, skill) => {
   it("yields schema-valid records of the skill's shape", async () => {
     const records = await recordsOf(skill.id);
@@ -160,6 +164,13 @@ describe.each(SKILLS.map((skill) => [skill.id, skill] as const))("a run of %s", 
       RecordSchema.parse(record);
       expect(record.split).toBe(skill.split);
       expect(typeof (record.metadata.expected as { answerable?: unknown }).answerable).toBe("boolean");
+      // No lineage applies a one-shot goal twice.
+      const goals = record.metadata.refinement.map((step) => step.goal);
+      chainLengths.push(goals.length);
+      const oneShots = goals.filter(
+        (goal) => skill.refine.goals.find((spec) => spec.name === goal)?.repeatable === false,
+      );
+      expect(new Set(oneShots).size, goals.join(" → ")).toBe(oneShots.length);
       expect(["agrees", "disagrees", "unverifiable"]).toContain(
         (record.metadata.verification as { status?: string } | undefined)?.status,
       );
@@ -215,5 +226,11 @@ describe.each(SKILLS.map((skill) => [skill.id, skill] as const))("a run of %s", 
         true,
       );
     }
+  });
+});
+
+describe("refinement chains over all 17 skills", () => {
+  it("were refined more than once, so a repeated one-shot goal would have shown", () => {
+    expect(chainLengths.filter((length) => length >= 2).length).toBeGreaterThan(20);
   });
 });
