@@ -2,6 +2,7 @@
 // restated by the editor for each refined item, kept in the record's metadata (`metadata.expected`), never shown
 // to the student or the teacher, and checked against the teacher's answer by the verify stage.
 import { z } from "zod";
+import { numericKey } from "./verify-answer.js";
 
 export const PlannedCall = z.object({
   name: z.string().trim().min(1).describe("The tool (API) to call."),
@@ -83,6 +84,11 @@ const normalise = (text: string) =>
 /** Two expected outcomes state the same answer: same key, or the same answer text when neither has a key. */
 export function sameAnswer(a: Expected | undefined, b: Expected | undefined): boolean {
   if (!a || !b || a.answerable !== b.answerable) return false;
-  if (a.key || b.key) return normalise(a.key ?? "") === normalise(b.key ?? "");
+  if (a.key || b.key) {
+    // "4,200", "4200" and "4200 arrivals" are one answer.
+    const [x, y] = [numericKey(a.key ?? ""), numericKey(b.key ?? "")];
+    if (x !== undefined && y !== undefined) return x === y;
+    return normalise(a.key ?? "") === normalise(b.key ?? "");
+  }
   return normalise(a.answer ?? "") === normalise(b.answer ?? "");
 }

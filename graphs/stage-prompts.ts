@@ -24,6 +24,12 @@ function dataTag(spec: SkillSpec, placeholder: string): string {
 }
 
 /** Every block name a skill's prompts use: the data may not contain them as tags. */
+
+/** Content labels such as "notes", "documents" or "data" take plural verbs. */
+function isPlural(label: string): boolean {
+  return /(?:s|data)$/i.test(label) && !/(?:ss|us|is)$/i.test(label);
+}
+
 export function blockLabels(spec: SkillSpec): string[] {
   return [spec.contentLabel, tagOf(spec.itemLabel), ...(spec.respond.contentLabel ? [spec.respond.contentLabel] : [])];
 }
@@ -107,13 +113,13 @@ export function instructPrompt(
   const content = spec.contentLabel.replaceAll("_", " ");
   const count = input.min === input.max ? `${input.min}` : `between ${input.min} and ${input.max}`;
   return [
-    `The ${content} below is in the form "${input.transformation}".`,
+    `The ${content} below ${isPlural(content) ? "are" : "is"} in the form "${input.transformation.replaceAll("_", " ")}".`,
     bounded(boundary, spec.contentLabel, input.content),
     "",
     `Type of ${item}: ${input.type.name}`,
     `Definition: ${input.type.definition}`,
     "",
-    `Examples of the form. Their topics are unrelated to this ${content}: follow their form, never their wording,`,
+    `Examples of the form. Their topics are unrelated to ${isPlural(content) ? "these" : "this"} ${content}: follow their form, never their wording,`,
     "and vary the phrasing and the answer-format line from one of yours to the next.",
     exampleBlocks(input.examples),
     "",
@@ -125,7 +131,8 @@ export function instructPrompt(
     `Use \`analysis\` first: check each ${item} against the definition and the requirements above, and work out`,
     "its correct answer, which becomes its expected outcome.",
     declineRule(
-      `the ${content} does not support this type of ${item} (the definition needs something it does not have)`,
+      `the ${content} ${isPlural(content) ? "do" : "does"} not support this type of ${item} (the definition needs ` +
+        `something ${isPlural(content) ? "they do" : "it does"} not have)`,
     ),
   ].join("\n");
 }
@@ -154,7 +161,7 @@ function goalSection(spec: SkillSpec, goal: RefinementGoalSpec, typeName: string
     goal.description,
     goal.editsContent
       ? `This goal may change the ${content} as well as the ${spec.itemLabel}.`
-      : `This goal leaves the ${content} exactly as it is: only the ${spec.itemLabel} changes.`,
+      : `This goal leaves the ${content} exactly as ${isPlural(content) ? "they are" : "it is"}: only the ${spec.itemLabel} changes.`,
   ].join("\n");
 }
 
@@ -203,7 +210,7 @@ export function editPrompt(
     "",
     input.goal.editsContent
       ? `Apply the suggestions. Return the revised ${content} in full, the revised ${item}, and its new expected outcome.`
-      : `Apply the suggestions. The ${content} stays exactly as it is (the engine keeps it, do not return it): ` +
+      : `Apply the suggestions. The ${content} ${isPlural(content) ? "stay exactly as they are (the engine keeps them, do not return them)" : "stays exactly as it is (the engine keeps it, do not return it)"}: ` +
         `return only the revised ${item} and its new expected outcome.`,
     ...(input.retype.length > 0
       ? [`State in \`type\` which type of ${item} the revised ${item} is now: one of ${input.retype.join(", ")}.`]

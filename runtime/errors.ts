@@ -49,8 +49,16 @@ export class OutputInvalidError extends EngineError {
   }
 }
 
-export function formatZodIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+export function formatZodIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    // A union ("the output, or a decline") fails as one "Invalid input": say what the closest branch lacked.
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      if (closest.length > 0) return formatZodIssues(closest, path);
+    }
+    return [`${path.map(String).join(".") || "(root)"}: ${issue.message}`];
+  });
 }
 
 /** The plain-data form stored with a failed item. */
