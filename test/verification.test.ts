@@ -353,9 +353,10 @@ describe("a hostile seed", () => {
     }
     expect(seen).toBeGreaterThan(10); // transform, instruct, suggest, edit, respond, verify all showed it
 
-    const flagged = records.filter((record) => record.messages[0]?.content.includes("pipeline operator"));
-    const clean = records.filter((record) => !record.messages[0]?.content.includes("pipeline operator"));
+    const flagged = records.filter((record) => record.metadata.source.includes("minutes.md"));
+    const clean = records.filter((record) => !record.metadata.source.includes("minutes.md"));
     expect(flagged.length).toBeGreaterThan(0);
+    expect(clean.length).toBeGreaterThan(0);
     for (const record of flagged) expect(record.metadata.flags).toEqual(["suspected_prompt_injection"]);
     for (const record of clean) expect(record.metadata.flags ?? []).toEqual([]);
   });
