@@ -1,7 +1,9 @@
 // Brain Teaser (split "brain_teaser"): the paper publishes only the skill's name. The seven puzzle-material
 // agents, the 14 teaser types (riddles, lateral thinking, logic and number puzzles, river crossings,
 // weighings...), the refinement goals and every prompt are ours.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which material a teaser type can use. Riddles and wordplay need words and things with double readings; number
 // puzzles need quantities and relations; misdirection needs false intuitions. The logic, cipher and planning
@@ -98,17 +100,7 @@ color, a location), with exactly one value per character in each category.
 true or false), and one habit or trait that could become a clue.
 - Keep the attributes concrete and drawn from the setting. Do not write clues or solve anything.`;
 
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language. Puzzle writers will draw their inspiration from it directly.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything, not even a title or a note. \
-If there is nothing to clean, return the text unchanged.`;
+const IDENTITY = identityPrompt({ purpose: "Puzzle writers will draw their inspiration from it directly." });
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -522,21 +514,13 @@ export default defineSkill({
         description: "A cast with roles, matchable attributes and possible statements, for deduction puzzles.",
         prompt: CHARACTERS_AND_STATEMENTS,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
-        // Raw text inspires puzzles less directly than prepared material; the paper keeps it, we pick it less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

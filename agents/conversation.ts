@@ -1,7 +1,9 @@
 // Conversation (split "follow_up"): the paper publishes only the skill's name and that its rows are multi-turn.
 // Ours: the seven agents that prepare the material a user brings, the ten kinds of opening request, the three
 // refinement goals, the follow-up agent that writes each next user turn, and every prompt.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which materials an opening request can use: advice needs something to act on, a summary needs something to
 // summarize (not the person's own story), a debate needs a claim worth arguing.
@@ -109,17 +111,9 @@ knowledge, fairly stated; each side's strongest argument included.
 - A short list of key figures or facts both sides must reckon with.
 - Balanced, with no verdict. 200 to 400 words.`;
 
-const IDENTITY = `Return the source text below as it is, as the person would paste it: reproduce it verbatim, with \
-its original wording, order and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything. If there is nothing to clean, \
-return the text unchanged.`;
+const IDENTITY = identityPrompt({
+  purpose: "The person will paste it into the conversation like this.",
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation: the user's opening request
@@ -501,13 +495,7 @@ export default defineSkill({
         description: "A balanced brief on a contested question the seed bears on, with arguments on both sides.",
         prompt: DEBATE_BRIEF,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed, as a person would paste it.",
-        prompt: IDENTITY,
-        // Raw web text is the least varied form; we pick it less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY, "The seed as is, with extraction debris removed, as a person would paste it."),
     ],
   },
   instruct: {

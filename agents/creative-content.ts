@@ -1,7 +1,9 @@
 // Creative Content Generation (split "creative_content"): the paper publishes only the skill's name. The seven
 // creative-material agents, the 12 request types (stories, poems in named forms, lyrics, scenes, speeches, ad
 // copy, letters, limericks, fables...), the refinement goals and every prompt are ours.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which material a request type can use. Scenes, dialogues and letters need people with wants and a situation;
 // speeches need a speaker, an audience and an occasion; ad copy needs something to promote and facts about it.
@@ -125,17 +127,7 @@ leave out a date or figure rather than guess it.
 - Under "Invented for fiction:", give two or three fictional witnesses (name, age, role, vantage point on the \
 events, what they hope or fear) through whom the moment could be told.`;
 
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language. Request writers will draw their material from it directly.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything, not even a title or a note. \
-If there is nothing to clean, return the text unchanged.`;
+const IDENTITY = identityPrompt({ purpose: "Request writers will draw their material from it directly." });
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -568,21 +560,13 @@ export default defineSkill({
         description: "A documented moment in the seed's history, with daily-life detail and fictional witnesses.",
         prompt: HISTORICAL_MOMENT,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
-        // Raw text gives requests less to work with than prepared material; kept as in the paper, picked less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

@@ -577,8 +577,6 @@ export default defineSkill({
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM },

@@ -2,7 +2,7 @@
 // estimation) and its split. The seven transformation agents, the 12 estimation types, the four refinement
 // goals and every prompt are ours. Questions are standalone: the seed only inspires their setting.
 import { defineSkill } from "./define-skill.js";
-import { IDENTITY_PROMPT } from "./shared-prompts.js";
+import { IDENTITY_PROMPT, identityAgent } from "./shared-prompts.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Content transformation
@@ -503,21 +503,13 @@ export default defineSkill({
         description: "A catalog of the physical objects and materials the seed involves, with sizes and masses.",
         prompt: OBJECTS_AND_MATERIALS,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY_PROMPT,
-        // Raw text rarely foregrounds quantities; the question writers get more from the other forms.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY_PROMPT),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

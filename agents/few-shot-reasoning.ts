@@ -2,7 +2,9 @@
 // agents, the 11 reasoning types (arithmetic, dates, deduction, causes, analogies, rule-based classification,
 // physical common sense, units, chained lookups, sequences, state tracking), the refinement goals and every prompt
 // are ours.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which material a reasoning type can use. Arithmetic, units and sequences need exact quantities; date questions
 // need dates and durations; deduction and classification need explicit rules or relations; causal and physical
@@ -155,18 +157,7 @@ team), one line per entity, as a reader would scan a table.
 that facts chain over two or three hops (A works in B, B is headed by C, C's office is on floor 4).
 - Keep attributes and relations consistent: no entity may have two values for one field.`;
 
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language. Exercise writers will draw their facts from it directly.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, \
-reorder, translate or add anything, not even a title or a note. If there is nothing to clean, return the text \
-unchanged.`;
+const IDENTITY = identityPrompt({ purpose: "Exercise writers will draw their facts from it directly." });
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -665,13 +656,7 @@ export default defineSkill({
         description: "Entities with uniform attributes and relations that chain over two or three hops.",
         prompt: ENTITIES_AND_RELATIONS,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
-        // Raw text holds fewer explicit rules and figures than prepared material; kept, picked less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY),
     ],
   },
   instruct: {
@@ -679,8 +664,6 @@ export default defineSkill({
     guidelines: INSTRUCT_GUIDELINES,
     shape: "few_shot",
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

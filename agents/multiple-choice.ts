@@ -2,7 +2,7 @@
 // The seven transformation agents (study material in different registers), the 12 question types, the four
 // refinement goals and every prompt are ours. Questions are standalone, like MMLU or AP items.
 import { defineSkill } from "./define-skill.js";
-import { IDENTITY_PROMPT } from "./shared-prompts.js";
+import { IDENTITY_PROMPT, identityAgent } from "./shared-prompts.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Content transformation
@@ -607,13 +607,7 @@ export default defineSkill({
         description: "An exam-review guide built around misconceptions, confusable pairs and calculation traps.",
         prompt: MISCONCEPTIONS_GUIDE,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY_PROMPT,
-        // Raw web text teaches less systematically than the study registers; pick it less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY_PROMPT),
     ],
   },
   instruct: {
@@ -623,8 +617,6 @@ export default defineSkill({
     // Four options A-D, as in MMLU and AGIEval; the prompts and examples assume four.
     optionCount: 4,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

@@ -1,7 +1,9 @@
 // Open Domain Question Answering (split "open_domain_qa"): the paper publishes only the skill's name and that
 // easy and hard variants exist. The knowledge-preparation agents, the 14 question types (easy factoid recall to
 // hard multi-hop, false-premise and counterfactual questions), the refinement goals and every prompt are ours.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which preparations a question type can use. Chronology and arithmetic over dates and figures need notes that
 // keep dates and quantities; a glossary of concepts or a causal map rarely does.
@@ -133,17 +135,9 @@ two centuries", "only C lacks...").
 - Choose attributes whose values differ clearly between the entities; avoid near-ties and values that change \
 from year to year. 250 to 550 words.`;
 
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language. Question writers will widen from it to the general knowledge it touches.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Do not summarize, shorten, paraphrase, correct, reorder, translate or add anything, not even a title or a note. \
-If there is nothing to clean, return the text unchanged.`;
+const IDENTITY = identityPrompt({
+  purpose: "Question writers will widen from it to the general knowledge it touches.",
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -545,21 +539,13 @@ export default defineSkill({
         description: "Three to five entities of one kind compared on well-documented attributes.",
         prompt: COMPARISON_TABLE,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY,
-        // Raw web text often holds details only it knows; the prepared notes steer better to general knowledge.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },
@@ -586,6 +572,7 @@ export default defineSkill({
           "question that remains.",
         editsContent: false,
         repeatable: false,
+        outcome: "changes",
       },
       {
         name: "require_comparison",

@@ -628,8 +628,6 @@ export default defineSkill({
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },
@@ -656,6 +654,7 @@ export default defineSkill({
           "correct answer must name the conflict.",
         editsContent: true,
         repeatable: false,
+        outcome: "changes",
       },
       {
         name: "make_unanswerable",
@@ -690,6 +689,7 @@ export default defineSkill({
           "correct answer corrects the premise with a citation, then answers what can be answered.",
         editsContent: false,
         repeatable: false,
+        outcome: "changes",
       },
     ],
     chainsPerSeed: 2,

@@ -2,7 +2,7 @@
 // transformation agents, the 14 named question types and the three refinement goals are the published ones;
 // the other 29 question types, and every prompt, are ours (no prompts were published).
 import { defineSkill } from "./define-skill.js";
-import { IDENTITY_PROMPT } from "./shared-prompts.js";
+import { IDENTITY_PROMPT, identityAgent } from "./shared-prompts.js";
 
 // Which transformations a question type can use. Argument-analysis types need content that argues;
 // numerical types need content that keeps the seed's facts and figures (a poem or a satire bends them).
@@ -1400,21 +1400,13 @@ export default defineSkill({
         description: "The seed expanded with consistent background, examples and detail into a longer text.",
         prompt: LONG_TEXT,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY_PROMPT,
-        // Raw web text is the least varied form; the paper keeps it, we pick it less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY_PROMPT),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: [...PUBLISHED_TYPES, ...OUR_TYPES],
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

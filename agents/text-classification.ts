@@ -1,7 +1,9 @@
 // Text Classification (split "text_classification"): the AgentInstruct paper publishes only the skill's name and
 // its split. The nine transformation agents (sets of short texts in several genres), the 15 classification
 // types, the five refinement goals and every prompt are ours.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which sets of texts suit which labels. Every agent but identity writes several short numbered items.
 const ITEMIZED = [
@@ -176,18 +178,12 @@ complaint, a cancellation, a request for a human agent, small talk, something th
 sounds urgent but asks for something trivial.
 - 150 to 450 words in all.`;
 
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-
-Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, \
-reorder, translate, number or add anything, not even a title or a note. If there is nothing to clean, return the \
-text unchanged.`;
+const IDENTITY = identityPrompt({
+  closing:
+    "Keep headings, lists and tables that belong to the content. Do not summarize, shorten, paraphrase, correct, " +
+    "reorder, translate, number or add anything, not even a title or a note. If there is nothing to clean, return " +
+    "the text unchanged.",
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -674,21 +670,13 @@ export default defineSkill({
         description: "Messages users typed to a service's chatbot, for intent and urgency labels.",
         prompt: ASSISTANT_REQUESTS,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed, classified as one document.",
-        prompt: IDENTITY,
-        // One long unnumbered document supports few label types; the paper keeps the seed, we pick it less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY, "The seed as is, with extraction debris removed, classified as one document."),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },
@@ -738,6 +726,7 @@ export default defineSkill({
         editsContent: true,
         // A second flip could only undo the first.
         repeatable: false,
+        outcome: "changes",
       },
       {
         name: "finer_label_set",

@@ -2,7 +2,7 @@
 // split. The nine transformation agents (documents with extractable structure), the 12 extraction types, the
 // four refinement goals and every prompt are ours.
 import { defineSkill } from "./define-skill.js";
-import { IDENTITY_PROMPT } from "./shared-prompts.js";
+import { IDENTITY_PROMPT, identityAgent } from "./shared-prompts.js";
 
 // Which documents carry which structure. Action items live in correspondence and minutes; quoted or reported
 // speech in news, minutes and mail; contact blocks in documents that identify their parties.
@@ -610,21 +610,13 @@ export default defineSkill({
         description: "A completed form or case record with labeled fields, checkboxes and free-text sections.",
         prompt: FORM_RECORD,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed.",
-        prompt: IDENTITY_PROMPT,
-        // Web text is the most common real extraction input, but the least structured; pick it less often.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY_PROMPT),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },
@@ -668,6 +660,7 @@ export default defineSkill({
         editsContent: false,
         // Nesting a nested schema again makes it artificial.
         repeatable: false,
+        outcome: "changes",
       },
       {
         name: "unstated_fields",
@@ -681,6 +674,7 @@ export default defineSkill({
         editsContent: true,
         // A second round would only add more null fields: the same test again.
         repeatable: false,
+        outcome: "changes",
       },
     ],
     chainsPerSeed: 2,

@@ -2,7 +2,9 @@
 // instruction types) and the two refinement moves (add constraints, reframe the output keeping every fact). The
 // nine content-preparation agents, three more types (proofreading, condensing, tone), one goal and all prompts
 // are ours.
+
 import { defineSkill } from "./define-skill.js";
+import { identityAgent, identityPrompt } from "./shared-prompts.js";
 
 // Which prepared texts a modification type can use. Normalizing data needs dates, numbers, units or names
 // written inconsistently; proofreading needs a text with slips to correct. The other types work on any text.
@@ -139,18 +141,13 @@ figures (price, duration, size) and facts drawn from the source.
 - A natural consumer voice, with the occasional informal slip real reviews have.
 - 80 to 220 words.`;
 
-const IDENTITY = `Return the source text below as it is: reproduce it verbatim, with its original wording, order \
-and language.
-
-The only changes allowed:
-- Remove extraction debris that is not part of the content: navigation menus, cookie and subscription notices, \
-ads, share buttons, "related articles" lists, repeated headers and footers, page numbers, stray HTML or markup.
-- Repair extraction damage: rejoin words hyphenated across line breaks and lines broken mid-sentence, and leave \
-one blank line between paragraphs.
-- If the cleaned text is longer than about 400 words, keep only its beginning, up to the last paragraph boundary \
-before 400 words.
-
-Do not summarize, paraphrase, correct, reorder, translate or add anything, not even a title or a note.`;
+const IDENTITY = identityPrompt({
+  rules: [
+    "- If the cleaned text is longer than about 400 words, keep only its beginning, up to the last paragraph " +
+      "boundary before 400 words.",
+  ],
+  closing: "Do not summarize, paraphrase, correct, reorder, translate or add anything, not even a title or a note.",
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruction generation
@@ -669,21 +666,13 @@ export default defineSkill({
         description: "A first-person customer review with a clear sentiment, tied to the seed's subject.",
         prompt: CUSTOMER_REVIEW,
       },
-      {
-        name: "identity",
-        description: "The seed as is, with extraction debris removed, cut to about 400 words.",
-        prompt: IDENTITY,
-        // The paper modifies the seed itself; the prepared forms give the types more to work on.
-        weight: 0.5,
-      },
+      identityAgent(IDENTITY, "The seed as is, with extraction debris removed, cut to about 400 words."),
     ],
   },
   instruct: {
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: [...PUBLISHED_TYPES, ...OUR_TYPES],
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },

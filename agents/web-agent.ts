@@ -590,8 +590,6 @@ export default defineSkill({
     system: INSTRUCT_SYSTEM,
     guidelines: INSTRUCT_GUIDELINES,
     types: TYPES,
-    typesPerSeed: 3,
-    perType: { min: 1, max: 2 },
   },
   refine: {
     suggest: { system: SUGGEST_SYSTEM, guidelines: SUGGEST_GUIDELINES },
@@ -633,6 +631,7 @@ export default defineSkill({
           "path.",
         editsContent: true,
         repeatable: false,
+        outcome: "unanswerable",
       },
       {
         name: "add_constraint",

@@ -4,41 +4,24 @@
 import { z } from "zod";
 import { numericKey } from "./verify-answer.js";
 
+// Descriptions are short on purpose: the prompts explain each field once (stage-prompts.ts, expectedRules), and
+// the schema is in every prompt that asks for it.
 export const PlannedCall = z.object({
-  name: z.string().trim().min(1).describe("The tool (API) to call."),
-  arguments: z
-    .record(z.string(), z.unknown())
-    .describe("The argument values the request gives for this call (omit values the user did not give)."),
+  name: z.string().trim().min(1).describe("The tool to call."),
+  arguments: z.record(z.string(), z.unknown()).describe("The argument values the request gives."),
 });
 
 export const Expected = z.object({
-  answerable: z
-    .boolean()
-    .describe(
-      "true when the item can be answered or done from what the student is given; false when it cannot (the " +
-        "information is missing, no tool does it, a required value is not given): the right response is then " +
-        "to say so, or to ask for what is missing.",
-    ),
+  answerable: z.boolean().describe("Whether it can be answered or done from what the student is given."),
   answer: z
     .string()
     .trim()
     .min(1)
     .optional()
-    .describe(
-      "The reference answer, short, or for open-ended tasks the key facts and requirements a correct response " +
-        "must contain. When not answerable: what is missing.",
-    ),
-  key: z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .describe(
-      "Only when the answer has an exact short form: the letter of the correct option, a label, a number with " +
-        "its unit, a word or a short phrase, exactly as a correct final answer would state it.",
-    ),
-  calls: z.array(PlannedCall).optional().describe("Tool requests only: the tool calls a correct response makes."),
-  notes: z.string().trim().min(1).optional().describe("Anything a checker must know (tolerances, accepted variants)."),
+    .describe("The reference answer or the key facts; when not answerable, what is missing."),
+  key: z.string().trim().min(1).optional().describe("The exact short answer, only when there is one."),
+  calls: z.array(PlannedCall).optional().describe("Tool requests only: the calls a correct response makes."),
+  notes: z.string().trim().min(1).optional().describe("What a checker must know (tolerances, accepted variants)."),
 });
 export type Expected = z.infer<typeof Expected>;
 
@@ -48,7 +31,7 @@ export function mcqExpected(letters: readonly string[]) {
     key: z
       .enum(letters as [string, ...string[]])
       .optional()
-      .describe("The letter of the one correct option (omit only when no option is supported)."),
+      .describe("The letter of the correct option (omitted only when no option is supported)."),
   }).superRefine((value, context) => {
     if (value.answerable && !value.key) {
       context.addIssue({ code: "custom", path: ["key"], message: "an answerable item needs the correct letter" });
@@ -58,11 +41,7 @@ export function mcqExpected(letters: readonly string[]) {
 
 /** An agent's refusal: the content does not support its type, or the goal cannot be met for this item. */
 export const Decline = z.object({
-  decline: z
-    .string()
-    .trim()
-    .min(1)
-    .describe("Why the content does not support this task; give this field alone instead of the others."),
+  decline: z.string().trim().min(1).describe("Why the content does not support this task (this field alone)."),
 });
 export type Decline = z.infer<typeof Decline>;
 

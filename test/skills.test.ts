@@ -43,6 +43,8 @@ describe("the skill catalog", () => {
     const identities = skill.transform.agents.filter((agent) => /identity/.test(agent.name));
     expect(skill.transform.agents.length - Math.max(0, identities.length - 1)).toBeGreaterThanOrEqual(6);
     expect(identities.length).toBeLessThanOrEqual(1);
+    // A seed's words aimed at a model are never copied into a record as content.
+    for (const identity of identities) expect(identity.prompt).toMatch(/address(es)? an AI model/);
     const minimumTypes =
       skill.split === "text_modification" ? 18 : skill.split === "tool_use" ? 7 : skill.split === "rc" ? 43 : 8;
     expect(skill.instruct.types.length).toBeGreaterThanOrEqual(minimumTypes);

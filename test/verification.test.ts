@@ -257,6 +257,30 @@ describe("an answer_changes edit", () => {
   });
 });
 
+describe("instruct agents that decline", () => {
+  it("are replaced once by another type; an item where all decline is filtered with the reasons", async () => {
+    const corpus = await corpusOf({ "harbor.md": HARBOR });
+    const declined: string[] = [];
+    server.replyWhen((body) => {
+      if (!schemaName(body).startsWith("instruct_")) return undefined;
+      declined.push(schemaName(body));
+      return JSON.stringify({ analysis: "scripted", decline: `the passage has no argument for ${schemaName(body)}` });
+    });
+    const { out, summary, records } = await run("reading-comprehension", corpus);
+    expect(records).toEqual([]);
+    expect(summary.items.filtered).toBe(1);
+    expect(declined).toHaveLength(6); // three types, each replaced once
+    expect(new Set(declined).size).toBe(6);
+    expect(summary.declined).toBe(6);
+    const seedId = (await listSeeds(out))[0];
+    const item = JSON.parse(await status(out, "--item", `reading-comprehension/${seedId}`, "--json"));
+    expect(JSON.stringify(item.item)).toContain("every instruction agent declined");
+    const notes = item.notes.filter((note: { kind: string }) => note.kind === "declined");
+    expect(notes).toHaveLength(6);
+    for (const note of notes) expect(note.detail).toMatch(/^the passage has no argument for instruct_/);
+  });
+});
+
 const python = await sandboxAvailability().then((available) => available.python);
 
 describe("a Coding answer with a failing test", () => {

@@ -46,10 +46,7 @@ function isTextSchema(schema: z.ZodType): boolean {
  */
 const Analysis = z
   .string()
-  .describe(
-    "Your working notes, written first: work out here what the task asks you to check or decide, briefly " +
-      "(a few sentences, at most about 150 words). Nobody downstream sees them.",
-  );
+  .describe("Your working notes, written first (at most about 150 words); nobody downstream sees them.");
 
 export function withAnalysis(schema: z.ZodType): z.ZodType {
   // A new object: refinements of a top-level output object would be lost, so keep them on nested fields.
