@@ -591,8 +591,6 @@ export default defineSkill({
         repeatable: true,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: { system: RESPOND_SYSTEM, contentLabel: "game", task: "Answer the question about the game above." },
   userMessage: "{content}\n\n{instruction}",

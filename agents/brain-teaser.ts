@@ -566,8 +566,6 @@ export default defineSkill({
         repeatable: true,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: { system: RESPOND_SYSTEM, task: "Solve the puzzle above." },
   userMessage: "{instruction}",

@@ -787,8 +787,6 @@ export default defineSkill({
         repeatable: true,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   // The answer's code is run in the sandbox with the material; a failing answer is revised, and the result goes
   // into the record.

@@ -615,8 +615,6 @@ export default defineSkill({
         repeatable: false,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: { system: RESPOND_SYSTEM, task: "Write the piece the request above asks for." },
   userMessage: "{instruction}",

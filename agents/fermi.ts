@@ -561,8 +561,6 @@ export default defineSkill({
         repeatable: false,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   // The calculator keeps the arithmetic exact; the answer itself still shows every step.
   respond: { system: RESPOND_SYSTEM, task: "Answer the estimation question above.", tools: ["calculator"] },

@@ -671,8 +671,6 @@ export default defineSkill({
         repeatable: false,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: {
     system: RESPOND_SYSTEM,

@@ -596,8 +596,6 @@ export default defineSkill({
         repeatable: true,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: { system: RESPOND_SYSTEM, task: "Answer the question above." },
   userMessage: "{instruction}",

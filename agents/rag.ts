@@ -692,8 +692,6 @@ export default defineSkill({
         outcome: "changes",
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   // Two passages from elsewhere in the corpus, found by the question, join the documents as [Doc N] entries:
   // real retrieval noise the answer must use or pass over.

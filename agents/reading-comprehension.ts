@@ -1452,8 +1452,6 @@ export default defineSkill({
         repeatable: true,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: {
     system: RESPOND_SYSTEM,

@@ -740,8 +740,6 @@ export default defineSkill({
         repeatable: false,
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: {
     system: RESPOND_SYSTEM,

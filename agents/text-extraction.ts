@@ -677,8 +677,6 @@ export default defineSkill({
         outcome: "changes",
       },
     ],
-    chainsPerSeed: 2,
-    suggestions: 3,
   },
   respond: {
     system: RESPOND_SYSTEM,

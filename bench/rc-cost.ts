@@ -3,30 +3,16 @@
 // estimates (about 4 characters a token) of the exact rendered requests, so input tokens compare like for like
 // across versions of the prompts. Output tokens come from the test server's random fill and say little.
 // Run on demand: `npm run bench:cost` (prints a table; not part of the test suite).
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { resolveRunConfig } from "../runtime/config.js";
 import { runSkills } from "../runtime/run/run-skills.js";
+import { startServer } from "./test-server-process.js";
 
-const SERVER = fileURLToPath(new URL("../test/support/openai-test-server.js", import.meta.url));
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds/sample", import.meta.url));
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [SERVER, "--port", "0", "--latency", "5", "--jitter", "2"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const match = /listening on (\S+)/.exec(line);
-    if (match?.[1]) return { url: match[1], stop: () => child.kill("SIGTERM") };
-  }
-  throw new Error("the test server did not start");
-}
 
 interface StageRow {
   stage: string;
@@ -36,7 +22,7 @@ interface StageRow {
 }
 
 async function main(): Promise<void> {
-  const server = await startServer();
+  const server = await startServer({ latencyMs: 5, jitterMs: 2 });
   const out = await mkdtemp(join(tmpdir(), "bench-cost-"));
   try {
     const config = resolveRunConfig(

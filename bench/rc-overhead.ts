@@ -2,31 +2,16 @@
 // The OpenAI-compatible test server runs in a child process, so this process's CPU time is the engine
 // alone: corpus reading, prompts, HTTP client, JSON parsing and validation, LangGraph, SQLite, checkpoints.
 // Run on demand: `npm run bench` (prints a table; not part of the test suite).
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { resolveRunConfig } from "../runtime/config.js";
 import { runSkills } from "../runtime/run/run-skills.js";
+import { startServer } from "./test-server-process.js";
 
-const SERVER = fileURLToPath(new URL("../test/support/openai-test-server.js", import.meta.url));
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 48);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "8,64").split(",").map(Number);
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [SERVER, "--port", "0", "--latency", String(LATENCY_MS), "--jitter", "20"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const match = /listening on (\S+)/.exec(line);
-    if (match?.[1]) return { url: match[1], stop: () => child.kill("SIGTERM") };
-  }
-  throw new Error("the test server did not start");
-}
 
 /** A synthetic corpus: distinct, paragraph-structured documents of about 2,500 characters. */
 async function writeCorpus(dir: string): Promise<void> {
@@ -86,7 +71,7 @@ async function measure(url: string, corpus: string, concurrency: number): Promis
 async function main(): Promise<void> {
   const corpus = await mkdtemp(join(tmpdir(), "bench-corpus-"));
   await writeCorpus(corpus);
-  const server = await startServer();
+  const server = await startServer({ latencyMs: LATENCY_MS, jitterMs: 20 });
   try {
     const rows: Row[] = [];
     for (const concurrency of CONCURRENCY) rows.push(await measure(server.url, corpus, concurrency));

@@ -10,6 +10,7 @@ import { findSkill } from "../agents/index.js";
 import { openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
+import { readRecords } from "./support/records.js";
 
 let server: TestServer;
 let corpus: string;
@@ -87,14 +88,7 @@ async function run(skill: string, limit?: number): Promise<DatasetRecord[]> {
   );
   const outcome = await runSkills(config);
   expect(outcome.summary.failures).toEqual([]);
-  const store = openSqliteStore(join(out, "run.db"));
-  try {
-    const records: DatasetRecord[] = [];
-    for await (const record of store.records()) records.push(record);
-    return records;
-  } finally {
-    await store.close();
-  }
+  return readRecords(out);
 }
 
 type Message = { role: string; content: string };

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { SKILLS } from "../agents/index.js";
 import { elementIds } from "../graphs/responders.js";
-import { openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
+import { resolveRunConfig, runSkills } from "../index.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { RecordSchema } from "./support/dataset.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
+import { readRecords } from "./support/records.js";
 
 /** The split names of microsoft/orca-agentinstruct-1M-v1, one per skill. */
 const SPLITS = [
@@ -140,14 +141,7 @@ async function recordsOf(skillId: string): Promise<DatasetRecord[]> {
   const outcome = await runSkills(config);
   expect(outcome.summary.failures).toEqual([]);
   expect(outcome.summary.items.done).toBeGreaterThan(0);
-  const store = openSqliteStore(join(out, "run.db"));
-  try {
-    const records: DatasetRecord[] = [];
-    for await (const record of store.records()) records.push(record);
-    return records;
-  } finally {
-    await store.close();
-  }
+  return readRecords(out);
 }
 
 const McqMetadata = z.object({

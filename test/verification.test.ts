@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findSkill } from "../agents/index.js";
 import { openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
-import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { sandboxAvailability } from "../tools/code-execution/index.js";
 import { cliEnv, spawnCli } from "./support/cli.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
+import { readRecords } from "./support/records.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON.
 type Body = any;
@@ -48,14 +48,7 @@ async function run(
   );
   const outcome = await runSkills(config);
   expect(outcome.summary.failures.map((failure) => JSON.stringify(failure)).join("\n")).toBe("");
-  const store = openSqliteStore(join(out, "run.db"));
-  try {
-    const records: DatasetRecord[] = [];
-    for await (const record of store.records()) records.push(record);
-    return { out, summary: outcome.summary, records };
-  } finally {
-    await store.close();
-  }
+  return { out, summary: outcome.summary, records: await readRecords(out) };
 }
 
 const schemaName = (body: Body): string => body.response_format?.json_schema?.name ?? "";
