@@ -18,6 +18,15 @@ export class ConfigError extends EngineError {
   }
 }
 
+/** The corpus or the output directory cannot be used: the message names what and why. */
+export class InputError extends EngineError {
+  readonly kind = "input";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InputError";
+  }
+}
+
 /** The model endpoint failed the request (after the gateway's own retries, when retryable). */
 export class ModelCallError extends EngineError {
   readonly kind = "model-unavailable";

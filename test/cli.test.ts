@@ -97,6 +97,21 @@ describe("agentinstruct CLI: informational commands", () => {
     expect(result.stderr).toMatch(/unknown skill\(s\): poetry. Known: reading-comprehension \(rc\)/);
   });
 
+  it("fails with the reason when no seed could be read, so a mistyped path never looks like success", async () => {
+    const args = runArgs(join(work, "no-seeds")).map((arg) => (arg === "seeds/sample" ? "/nonexistent/corpus" : arg));
+    const before = server.requests.length;
+    const result = await runCli(args, { env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("no usable seeds in /nonexistent/corpus (/nonexistent/corpus: cannot read: ENOENT");
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("refuses an output directory that cannot be made, at once (it used to spin at 100 % CPU)", async () => {
+    const result = await runCli(runArgs("/proc/agentinstruct-out"), { env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot use /proc/agentinstruct-out as the output directory: ENOENT");
+  });
+
   it("reports a missing run for status", async () => {
     const result = await runCli(["status", join(work, "nothing-here")]);
     expect(result.code).toBe(1);

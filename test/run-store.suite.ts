@@ -96,9 +96,23 @@ export function runStoreSuite(factory: StoreFactory): void {
     it("rolls back a completion that fails half-way", async () => {
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
       await expect(store.completeItem("rc/missing", [record("r9")])).rejects.toThrow();
+      // The first record is written, the second cannot be serialised: nothing of the completion may remain.
+      const unserialisable = { ...record("r2"), metadata: { ...record("r2").metadata, size: 1n } } as never;
+      await expect(store.completeItem("rc/a", [record("r1"), unserialisable])).rejects.toThrow(/BigInt/);
       const ids: string[] = [];
       for await (const row of store.records()) ids.push(row.id);
       expect(ids).toEqual([]);
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "pending", records: 0 });
+    });
+
+    it("lists every failed item in the summary, not only the first ones", async () => {
+      for (let index = 0; index < 60; index += 1) {
+        await store.addItem({ id: `rc/${index}`, skill: "rc", seedId: String(index) });
+        await store.failItem(`rc/${index}`, { kind: "model-unavailable", message: `503 #${index}` });
+      }
+      const summary = await store.summary();
+      expect(summary.failures).toHaveLength(60);
+      expect(summary.failures.at(-1)?.item).toBe("rc/59");
     });
 
     it("caches responses and sums calls and tokens in the summary", async () => {

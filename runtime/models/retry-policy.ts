@@ -77,7 +77,10 @@ export function retryAfterFrom(headers: unknown, now = Date.now()): number | und
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
-/** Delay before attempt `attempt + 1` (attempt counts from 1): Retry-After if given, else full-jitter backoff. */
+/**
+ * Delay before attempt `attempt + 1` (attempt counts from 1): Retry-After if given, else exponential backoff with
+ * equal jitter (half the ceiling fixed, half random), so a retry never comes back at once.
+ */
 export function retryDelay(attempt: number, failure: FailureClass, policy: RetryPolicy, random = Math.random): number {
   if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, policy.maxRetryAfterMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

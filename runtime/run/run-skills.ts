@@ -9,7 +9,7 @@ import { resolveSkills } from "../../agents/index.js";
 import { buildSkillGraph, type FlowHooks } from "../../graphs/build-skill-graph.js";
 import type { ItemStateValue } from "../../graphs/skill-state.js";
 import { configFingerprint, MODEL_ROLES, modelLabel, type RunConfig } from "../config.js";
-import { ConfigError, toErrorRecord } from "../errors.js";
+import { ConfigError, InputError, toErrorRecord } from "../errors.js";
 import { type ExportedFile, writeRunData } from "../export/export-dataset.js";
 import { sha256 } from "../hash.js";
 import { OpenAICompatibleGateway } from "../models/gateway.js";
@@ -79,7 +79,14 @@ export async function openRun(
   config: RunConfig,
   skills: readonly SkillSpec[],
 ): Promise<{ store: RunStore; runId: string }> {
-  const store = openSqliteStore(join(config.out, RUN_DB));
+  let store: RunStore;
+  try {
+    store = openSqliteStore(join(config.out, RUN_DB));
+  } catch (error) {
+    throw new InputError(`cannot use ${config.out} as the output directory: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   try {
     const { fingerprint, material } = configFingerprint(config, [...skills]);
     const previous = await store.getMeta("fingerprint");
@@ -132,6 +139,14 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       signal: controller.drainSignal,
     });
     const before = await store.summary();
+    if (before.items.total === 0 && !controller.drainSignal.aborted) {
+      // A typo in a path must not look like an empty success.
+      const reasons = before.skipped.slice(0, 5).map((entry) => `${entry.source}: ${entry.reason}`);
+      throw new InputError(
+        `no usable seeds in ${config.seeds.join(", ")}` +
+          (reasons.length > 0 ? ` (${reasons.join("; ")}${before.skipped.length > 5 ? "; …" : ""})` : ""),
+      );
+    }
     Object.assign(progress, {
       phase: "generating",
       items: { ...before.items },

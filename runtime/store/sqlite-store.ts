@@ -1,7 +1,7 @@
 // The default run store: one SQLite file (<out>/run.db) holding seeds, items, records, calls, the
 // response cache and LangGraph's checkpoints. WAL journaling: a killed process loses no committed row.
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 import type { Seed } from "../corpus/read-corpus.js";
@@ -82,12 +82,28 @@ function toItem(row: ItemRow): Item {
   return item;
 }
 
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir never returns on some paths the kernel refuses in its
+ * own way (`/proc/x` loops at 100 % CPU), so each missing level is made, and any refusal is an error.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) mkdirSync(level);
+}
+
 export class SqliteRunStore implements RunStore {
   readonly checkpointer: RunCheckpointer;
   private readonly db: Database.Database;
 
   constructor(path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") makeDirectory(dirname(path));
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
@@ -385,7 +401,7 @@ export class SqliteRunStore implements RunStore {
       reason: string;
     }>;
     const failures = this.db
-      .prepare("SELECT id, error FROM items WHERE status = 'failed' ORDER BY ordinal LIMIT 50")
+      .prepare("SELECT id, error FROM items WHERE status = 'failed' ORDER BY ordinal")
       .all() as Array<{ id: string; error: string | null }>;
     const dropped = this.db
       .prepare("SELECT reason, count(*) AS n FROM item_notes WHERE kind = 'dropped' GROUP BY reason ORDER BY reason")
