@@ -38,3 +38,47 @@ export const IDENTITY_PROMPT = identityPrompt();
 export function identityAgent(prompt: string, description = "The seed as is, with extraction debris removed.") {
   return { name: "identity", description, prompt, weight: 0.5 };
 }
+
+/**
+ * Refinement goals any skill may take by name (`- use: add_constraint` in its goals). Their wording fits any
+ * kind of item; a skill that needs sharper wording writes its own goal under the same name.
+ */
+export const SHARED_GOALS = {
+  add_constraint: {
+    description:
+      "Add one or two constraints that change how the item must be solved or answered, stated precisely in the " +
+      "item: a condition, a limit, a required form or an exclusion. The item must stay solvable, and the new " +
+      "constraint must actually change the answer or the work needed, not only its wording.",
+    editsContent: false,
+    repeatable: true,
+  },
+  add_reasoning_step: {
+    description:
+      "Make the item need one more step of reasoning than it does now: combine a second fact, add an " +
+      "intermediate quantity or condition, or ask for a conclusion that follows from the first one. Keep it " +
+      "self-contained and answerable with exactly one defensible answer.",
+    editsContent: false,
+    repeatable: true,
+  },
+  harder_distractors: {
+    description:
+      "Make the item harder to answer correctly on a quick reading without making it ambiguous: add a tempting " +
+      "but wrong lead (a plausible misreading, a near-miss detail, an irrelevant figure), so that only careful " +
+      "work reaches the one correct answer.",
+    editsContent: false,
+    repeatable: true,
+  },
+  false_premise: {
+    description:
+      "Rewrite the item so that it presupposes something false (a fact, a figure or a relation that is not " +
+      "so), stated naturally as if it were true. The correct response then says that the premise is false, " +
+      "corrects it, and answers what can be answered.",
+    editsContent: false,
+    repeatable: false,
+    outcome: "changes",
+  },
+} as const satisfies Record<
+  string,
+  { description: string; editsContent: boolean; repeatable: boolean; outcome?: "changes" | "unanswerable" }
+>;
+export type SharedGoalName = keyof typeof SHARED_GOALS;

@@ -5,8 +5,10 @@ import { join, resolve } from "node:path";
 import { awaitAllCallbacks } from "@langchain/core/callbacks/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { config as loadDotenv } from "dotenv";
-import { findSkill, SKILLS, skillCatalog } from "../agents/index.js";
+import { chooseSkills, findSkill, SKILLS, skillCatalog, validateSkillFiles } from "../agents/index.js";
+import { formatFileProblem } from "../agents/skill-files.js";
 import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
+import { loadConfigFile } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { EngineError } from "../runtime/errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
@@ -45,7 +47,12 @@ export function buildProgram(): Command {
   program
     .command("run")
     .description("Run skills over a corpus; re-running the same command on the same --out resumes it.")
-    .requiredOption("--skills <ids>", "skill ids or split names, comma-separated or repeated, or 'all'", collect)
+    .option("--skills <ids>", "skill ids or split names, comma-separated or repeated, or 'all'", collect)
+    .option(
+      "--skill-file <path>",
+      "a skill file (YAML) to run as well; repeatable (README > Write your own skill)",
+      collect,
+    )
     .requiredOption("--seeds <path>", "file or directory of seeds (repeatable)", collect)
     .requiredOption("--out <dir>", "output directory (run store, data/)")
     .option(
@@ -76,8 +83,8 @@ export function buildProgram(): Command {
       "after",
       `\nSeed files: ${SUPPORTED_EXTENSIONS.join(" ")}\nExit codes: 0 all done, 1 error, 2 some items failed, 130/143 interrupted (resumable).`,
     )
-    .action(async (flags: RunFlags) => {
-      process.exitCode = await runCommand(flags, process.argv.slice(2));
+    .action(async ({ skillFile, ...flags }: RunFlags & { skillFile?: string[] }) => {
+      process.exitCode = await runCommand({ ...flags, skillFiles: skillFile }, process.argv.slice(2));
     });
 
   program
@@ -139,17 +146,44 @@ export function buildProgram(): Command {
 
   program
     .command("skills")
-    .description("List the skills with their agents, instruction types and refinement goals.")
+    .description("List the skills with their agents, instruction types and refinement goals, or check skill files.")
     .option("--json", "machine-readable")
-    .action((flags: { json?: boolean }) => {
-      const catalog = skillCatalog(SKILLS);
+    .option("--skill-file <path>", "list this skill file too (repeatable)", collect)
+    .option("--config <file>", "config file whose skillFiles and skillDirs are listed too")
+    .option(
+      "--validate <path>",
+      "check skill files (a file or a folder; repeatable): every problem, exit 1 on any",
+      collect,
+    )
+    .action((flags: { json?: boolean; skillFile?: string[]; config?: string; validate?: string[] }) => {
+      if (flags.validate) {
+        const { valid, problems } = validateSkillFiles(flags.validate);
+        if (flags.json) process.stdout.write(`${JSON.stringify({ valid: skillCatalog(valid), problems }, null, 2)}\n`);
+        else {
+          for (const skill of valid) process.stdout.write(`ok: ${skill.id} (split ${skill.split})\n`);
+          for (const problem of problems) process.stdout.write(`${formatFileProblem(problem)}\n`);
+          if (problems.length > 0) process.stdout.write(`${problems.length} problem(s)\n`);
+        }
+        process.exitCode = problems.length > 0 ? EXIT.error : EXIT.ok;
+        return;
+      }
+      const file = loadConfigFile(flags.config, process.cwd());
+      const extra =
+        flags.skillFile || file.skillFiles || file.skillDirs
+          ? chooseSkills({
+              skills: [],
+              skillFiles: [...(file.skillFiles ?? []), ...(flags.skillFile ?? []).map((path) => resolve(path))],
+              skillDirs: file.skillDirs ?? [],
+            })
+          : [];
+      const catalog = skillCatalog([...SKILLS, ...extra]);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
         return;
       }
       for (const skill of catalog) {
         process.stdout.write(
-          `${skill.id} (split ${skill.split}; seeds: ${skill.seedKinds.join(", ")})\n` +
+          `${skill.id} (split ${skill.split}; seeds: ${skill.seedKinds.join(", ")}; ${skill.builtin ? "built-in" : skill.source})\n` +
             `  transformations (${skill.transformations.length}): ${skill.transformations.join(", ")}\n` +
             `  instruction types (${skill.instructionTypes.length}): ${skill.instructionTypes.join(", ")}\n` +
             `  refinement goals (${skill.refinementGoals.length}): ${skill.refinementGoals.join(", ")}\n`,
@@ -161,8 +195,10 @@ export function buildProgram(): Command {
     .command("graph")
     .description("Print a skill's LangGraph flow as a Mermaid diagram.")
     .argument("<skill>", "skill id or split name")
-    .action(async (name: string) => {
-      const skill = findSkill(name);
+    .option("--skill-file <path>", "a skill file to look the skill up in (repeatable)", collect)
+    .action(async (name: string, flags: { skillFile?: string[] }) => {
+      const extra = flags.skillFile ? chooseSkills({ skills: [], skillFiles: flags.skillFile, skillDirs: [] }) : [];
+      const skill = findSkill(name, extra);
       if (!skill) throw new CliError(`unknown skill "${name}"; see \`agentinstruct skills\``);
       process.stdout.write(`${await drawSkillGraph(skill)}\n`);
     });

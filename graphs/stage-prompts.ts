@@ -58,7 +58,12 @@ export function renderPrompt(
     .join("\n");
 }
 
-/** A transformation task: the agent's prompt, then the seed between boundaries. */
+/** What every transformation is told of its source, whatever the skill. */
+const SOURCE_RULE =
+  "Write in the language of the source (its natural language), and leave out extraction debris (menus, cookie " +
+  "notices, ads, share buttons, link lists, boilerplate): it is not content.";
+
+/** A transformation task: the agent's prompt, the engine's source rule, then the seed between boundaries. */
 export function transformPrompt(
   prompt: string,
   seed: { text: string; source: string; kind: string; language?: string },
@@ -66,7 +71,7 @@ export function transformPrompt(
 ): string {
   const values = { source: seed.source, kind: seed.kind, language: seed.language ?? "" };
   const source = bounded(boundary, "source_text", seed.text, values);
-  return `${renderTemplate(prompt, values)}\n\n${source}`;
+  return `${renderTemplate(prompt, values)}\n\n${SOURCE_RULE}\n\n${source}`;
 }
 
 function expectedRules(spec: SkillSpec, item: string): string {
@@ -176,9 +181,10 @@ export function suggestPrompt(
     "",
     goalSection(spec, input.goal, input.typeName),
     "",
-    `Propose exactly ${spec.refine.suggestions} distinct suggestions for modifying ${
+    `Propose exactly ${spec.refine.suggestions} suggestions, each different in approach, for modifying ${
       input.goal.editsContent ? `the ${content} and/or the ${spec.itemLabel}` : `the ${spec.itemLabel}`
-    } toward this goal, and for each say how the expected outcome changes (\`outcome\`).`,
+    } toward this goal. For each, the rationale says why the change meets the goal, and \`outcome\` says how the`,
+    "expected outcome changes.",
     ...(spec.refine.suggest.guidelines ? [spec.refine.suggest.guidelines] : []),
     `Use \`analysis\` first: work out the current answer and exactly which parts of the ${content} it depends on;`,
     "your suggestions must act on those.",

@@ -1,9 +1,8 @@
 // Configuration is resolved once, at the edge: flags, a config file and the environment merge into one
 // zod-parsed RunConfig that is passed down explicitly. Nothing below the CLI reads process.env.
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { resolveSkills } from "../agents/index.js";
 import { DEFAULT_CHUNK_OPTIONS } from "./corpus/chunker.js";
 import { ConfigError } from "./errors.js";
 import { sha256, stableStringify } from "./hash.js";
@@ -58,6 +57,10 @@ export const ConfigFile = z
       .strict()
       .optional(),
     concurrency: z.number().int().positive().optional(),
+    /** Skill files that every run with this config runs (paths relative to the config file). */
+    skillFiles: z.array(z.string().min(1)).optional(),
+    /** Folders of skill files that runs may name in --skills (paths relative to the config file). */
+    skillDirs: z.array(z.string().min(1)).optional(),
     rounds: z.number().int().nonnegative().optional(),
     seed: z.number().int().optional(),
     chunk: z
@@ -83,8 +86,16 @@ export const ConfigFile = z
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
+/** A skill a script hands over as an object (checked like a skill file when the run starts). */
+const SkillObject = z.custom<object>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
+
 export const RunConfig = z.object({
-  skills: z.array(z.string()).min(1),
+  /** Skill ids or split names (built-in, or from skillDirs), and skill spec objects. */
+  skills: z.array(z.union([z.string(), SkillObject])).default([]),
+  /** Skill files that this run runs, whatever --skills says. */
+  skillFiles: z.array(z.string()).default([]),
+  /** Folders of skill files that --skills may name. */
+  skillDirs: z.array(z.string()).default([]),
   seeds: z.array(z.string()).min(1),
   out: z.string(),
   models: z.record(z.enum(MODEL_ROLES), z.custom<ResolvedModel>()),
@@ -158,7 +169,13 @@ export function loadConfigFile(path: string | undefined, cwd: string): ConfigFil
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     throw new ConfigError(`config file ${candidate} is invalid:\n  - ${problems.join("\n  - ")}`);
   }
-  return parsed.data;
+  const here = dirname(candidate);
+  const { skillFiles, skillDirs } = parsed.data;
+  return {
+    ...parsed.data,
+    ...(skillFiles ? { skillFiles: skillFiles.map((file) => resolve(here, file)) } : {}),
+    ...(skillDirs ? { skillDirs: skillDirs.map((dir) => resolve(here, dir)) } : {}),
+  };
 }
 
 /**
@@ -234,10 +251,10 @@ export function modelLabel(model: ResolvedModel): string {
  */
 export function configFingerprint(
   config: RunConfig,
-  skillSpecs: unknown[],
+  skillSpecs: ReadonlyArray<{ id: string }>,
 ): { fingerprint: string; material: unknown } {
   const material = {
-    skills: config.skills,
+    skills: skillSpecs.map((spec) => spec.id),
     specs: sha256(stableStringify(skillSpecs)),
     models: Object.fromEntries(
       MODEL_ROLES.map((role) => {
@@ -257,7 +274,10 @@ export function configFingerprint(
 
 /** What a user sets for a run: the CLI's flags, or a script's options. */
 export interface RunSettings {
-  skills: string[];
+  /** Skill ids or split names, comma-separated or repeated, or "all"; or skill spec objects. */
+  skills?: Array<string | object>;
+  /** Skill files to run (YAML, see README > Write your own skill). */
+  skillFiles?: string[];
   seeds: string[];
   out: string;
   /** `provider:name` for every role; otherwise the config file or AGENTINSTRUCT_MODEL decides. */
@@ -287,14 +307,15 @@ export function resolveRunConfig(
   cwd: string,
 ): RunConfig {
   const file = loadConfigFile(settings.config, cwd);
-  resolveSkills(settings.skills); // unknown skill names fail before anything else happens
   const chunk = { ...DEFAULT_CHUNK_OPTIONS, ...file.chunk };
   if (settings.chunkSize !== undefined) chunk.maxChars = settings.chunkSize;
   chunk.minChars = Math.min(chunk.minChars, Math.floor(chunk.maxChars / 2));
   const request = { ...file.request };
   if (settings.timeout !== undefined) request.timeoutMs = Math.round(settings.timeout * 1000);
   return RunConfig.parse({
-    skills: settings.skills,
+    skills: settings.skills ?? [],
+    skillFiles: [...(file.skillFiles ?? []), ...(settings.skillFiles ?? []).map((path) => resolve(cwd, path))],
+    skillDirs: file.skillDirs ?? [],
     seeds: settings.seeds.map((path) => resolve(cwd, path)),
     out: resolve(cwd, settings.out),
     models: resolveModels(settings.model, file, env),

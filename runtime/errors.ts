@@ -2,7 +2,7 @@
 // once whether retrying can help; the retry layers read `retryable` instead of guessing from text.
 import type { z } from "zod";
 
-export type ErrorKind = "config" | "model-unavailable" | "output-invalid" | "input" | "store" | "interrupted";
+export type ErrorKind = "config" | "skill" | "model-unavailable" | "output-invalid" | "input" | "store" | "interrupted";
 
 export abstract class EngineError extends Error {
   abstract readonly kind: ErrorKind;
@@ -58,16 +58,32 @@ export class OutputInvalidError extends EngineError {
   }
 }
 
-export function formatZodIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+/** Zod issues as field paths and messages; a failed union says what its closest branch lacked. */
+export function zodProblems(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[] = [],
+): Array<{ path: Array<string | number>; message: string }> {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     // A union ("the output, or a decline") fails as one "Invalid input": say what the closest branch lacked.
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
       const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
-      if (closest.length > 0) return formatZodIssues(closest, path);
+      if (closest.length > 0) return zodProblems(closest, path);
     }
-    return [`${path.map(String).join(".") || "(root)"}: ${issue.message}`];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...path, key].map(String), message: `unknown field "${key}"` }));
+    }
+    // A missing field reads "expected string, received undefined": say it is missing.
+    const message =
+      issue.code === "invalid_type" && issue.message.endsWith("received undefined")
+        ? `missing (expected ${issue.expected})`
+        : issue.message;
+    return [{ path: path.map((key) => (typeof key === "number" ? key : String(key))), message }];
   });
+}
+
+export function formatZodIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+  return zodProblems(issues, prefix).map(({ path, message }) => `${path.join(".") || "(root)"}: ${message}`);
 }
 
 /** The plain-data form stored with a failed item. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { defineSkill, SkillSpecError, type SkillSpecInput } from "../agents/define-skill.js";
-import { resolveSkills, SKILLS, skillCatalog } from "../agents/index.js";
-import readingComprehension from "../agents/reading-comprehension.js";
+import { defineSkill, formatProblem, SkillSpecError, type SkillSpecInput } from "../agents/define-skill.js";
+import { findSkill, resolveSkills, SKILLS, skillCatalog } from "../agents/index.js";
+
+const readingComprehension = findSkill("rc") as NonNullable<ReturnType<typeof findSkill>>;
 
 const minimal = (): SkillSpecInput => ({
   id: "tiny",
@@ -49,14 +50,14 @@ describe("defineSkill", () => {
       try {
         defineSkill(input);
       } catch (caught) {
-        return (caught as SkillSpecError).problems;
+        return (caught as SkillSpecError).problems.map(formatProblem);
       }
       throw new Error("expected an error");
     })();
     expect(
-      problems.some((problem) => /respond.task: unknown placeholder \{instruction\}.*shown as written/.test(problem)),
+      problems.some((problem) => /respond\.task: unknown placeholder \{instruction\}.*shown as written/.test(problem)),
     ).toBe(true);
-    expect(problems.some((problem) => /transform agent identity: unknown placeholder \{seed\}/.test(problem))).toBe(
+    expect(problems.some((problem) => /transform\.agents\.0\.prompt: unknown placeholder \{seed\}/.test(problem))).toBe(
       true,
     );
   });
@@ -64,7 +65,7 @@ describe("defineSkill", () => {
   it("rejects a type that names a goal the skill does not have", () => {
     const input = minimal();
     input.instruct.types[0] = { name: "recall", definition: "Recall.", examples: ["a?", "b?"], goals: ["easier"] };
-    expect(() => defineSkill(input)).toThrow(/instruction type recall: unknown refinement goal "easier"/);
+    expect(() => defineSkill(input)).toThrow(/instruct\.types\.0\.goals\.0: unknown refinement goal "easier"/);
   });
 
   it("rejects duplicate names and unknown transformation references", () => {
@@ -79,8 +80,11 @@ describe("defineSkill", () => {
       throw new Error("expected an error");
     })();
     expect(error).toBeInstanceOf(SkillSpecError);
-    expect(error.problems).toContain('instruct.types: duplicate name "recall"');
-    expect(error.problems).toContain('instruction type recall: unknown transformation "debate"');
+    const problems = error.problems.map(formatProblem);
+    expect(problems).toContain('instruct.types.1.name: duplicate name "recall"');
+    expect(problems).toContain(
+      'instruct.types.1.transformations.0: unknown transformation "debate" (the skill\'s agents: identity)',
+    );
   });
 
   it("rejects a malformed spec with the path of each problem", () => {

@@ -5,7 +5,7 @@ import { EventEmitter, setMaxListeners } from "node:events";
 import { join } from "node:path";
 import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
 import type { SkillSpec } from "../../agents/define-skill.js";
-import { resolveSkills } from "../../agents/index.js";
+import { chooseSkills } from "../../agents/index.js";
 import { buildSkillGraph, type FlowHooks } from "../../graphs/build-skill-graph.js";
 import type { ItemStateValue } from "../../graphs/skill-state.js";
 import { configFingerprint, MODEL_ROLES, modelLabel, type RunConfig } from "../config.js";
@@ -118,7 +118,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   const started = performance.now();
   // LangGraph links an abort signal per Send branch; a fan-out wider than 10 is normal here, not a leak.
   EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
-  const skills = resolveSkills(config.skills);
+  const skills = chooseSkills(config);
   const controller = options.controller ?? new RunController();
   const { store, runId } = await openRun(config, skills);
   const progress: RunProgress = {
