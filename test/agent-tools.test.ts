@@ -190,8 +190,8 @@ describe("Tool Use grows its API list with similar code from the corpus", () => 
 describe("tool calls are traced", () => {
   it("runs each tool under the item's trace, named skill/tool:<name>, with its input and output", async () => {
     const { BaseCallbackHandler } = await import("@langchain/core/callbacks/base");
-    const { OpenAICompatibleGateway } = await import("../runtime/models/gateway.js");
-    const { answerWithTools } = await import("../runtime/models/use-tools.js");
+    const { OpenAICompatibleGateway } = await import("../runtime/models/openai-adapter.js");
+    const { answerWithTools, realTool } = await import("../runtime/models/use-tools.js");
     const { calculatorTool } = await import("../tools/calculator.js");
     const seen: Array<{ runName?: string; input: string; tags?: string[]; output?: string }> = [];
     class Recorder extends BaseCallbackHandler {
@@ -232,11 +232,18 @@ describe("tool calls are traced", () => {
         concurrency: 2,
         timeoutMs: 5000,
         retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
-        store,
+        cache: store,
+        calls: store,
       });
       const answer = await answerWithTools(
         gateway,
-        { messages: [{ role: "user", content: "What is 2^10?" }], tools: [calculatorTool], maxSteps: 3, attempts: 2 },
+        {
+          messages: [{ role: "user", content: "What is 2^10?" }],
+          tools: [realTool(calculatorTool)],
+          maxSteps: 3,
+          attempts: 2,
+          invalidCalls: "report",
+        },
         () => ({
           runId: "r",
           skill: "fermi",

@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { ModelRole, ResolvedModel } from "../runtime/config.js";
 import { ModelCallError, OutputInvalidError } from "../runtime/errors.js";
 import { callAgent } from "../runtime/models/call-agent.js";
-import { type CallContext, type ChatRequest, OpenAICompatibleGateway } from "../runtime/models/gateway.js";
+import type { CallContext, ChatRequest } from "../runtime/models/gateway.js";
+import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
 import type { SqliteRunStore } from "../runtime/store/sqlite-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
@@ -51,7 +52,8 @@ function gateway(
     concurrency: overrides.concurrency ?? 4,
     timeoutMs: overrides.timeoutMs ?? 10_000,
     retry: { maxAttempts: overrides.maxAttempts ?? 4, baseDelayMs: 10, maxDelayMs: 100, maxRetryAfterMs: 5000 },
-    store,
+    cache: store,
+    calls: store,
   });
 }
 
@@ -149,7 +151,8 @@ describe("model gateway", () => {
         concurrency: 2,
         timeoutMs: 10_000,
         retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
-        store,
+        cache: store,
+        calls: store,
       });
       await Promise.all(Array.from({ length: 6 }, () => slowGateway.complete(request(), context())));
       const arrivals = slow.requests.map((entry) => entry.at).sort((a, b) => a - b);
