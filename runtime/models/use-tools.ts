@@ -83,26 +83,21 @@ interface CheckedCall {
 
 function checkCall(call: ToolCall, tools: Map<string, LoopTool>): CheckedCall {
   const name = call.function.name;
+  const invalid = (input: unknown, issues: string[]) => ({
+    call,
+    input,
+    issues: issues.map((issue) => `${name}: ${issue}`),
+  });
   const tool = tools.get(name);
-  if (!tool)
-    return {
-      call,
-      input: call.function.arguments,
-      issues: [`${name}: no such tool; available: ${[...tools.keys()].join(", ")}`],
-    };
+  if (!tool) return invalid(call.function.arguments, [`no such tool; available: ${[...tools.keys()].join(", ")}`]);
   let input: unknown;
   try {
     input = JSON.parse(call.function.arguments || "{}");
   } catch (error) {
-    return {
-      call,
-      input: call.function.arguments,
-      issues: [`${name}: arguments are not valid JSON (${(error as Error).message})`],
-    };
+    return invalid(call.function.arguments, [`arguments are not valid JSON (${(error as Error).message})`]);
   }
   const parsed = tool.schema.safeParse(input);
-  if (!parsed.success)
-    return { call, input, issues: formatZodIssues(parsed.error.issues).map((issue) => `${name}: ${issue}`) };
+  if (!parsed.success) return invalid(input, formatZodIssues(parsed.error.issues));
   return { call, input, args: parsed.data, issues: [] };
 }
 
