@@ -14,7 +14,10 @@ export { type CorpusEvent, readCorpus, type Seed } from "./runtime/corpus/read-c
 export { ConfigError, EngineError, ModelCallError, OutputInvalidError } from "./runtime/errors.js";
 export { type ExportFormat, exportDataset, writeRunData } from "./runtime/export/export-dataset.js";
 export { callAgent } from "./runtime/models/call-agent.js";
-export { type ModelGateway, OpenAICompatibleGateway } from "./runtime/models/gateway.js";
+export { ChatTurn, ToolCall } from "./runtime/models/chat-turn.js";
+export { Gateway, type ModelGateway } from "./runtime/models/gateway.js";
+export type { ModelAdapter } from "./runtime/models/model-adapter.js";
+export { OpenAICompatibleAdapter, OpenAICompatibleGateway } from "./runtime/models/openai-adapter.js";
 export {
   RunController,
   type RunOptions,

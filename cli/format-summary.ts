@@ -111,8 +111,8 @@ export function formatItem(
       call.agent,
       call.model,
       call.cached ? "cache" : String(call.attempts),
-      String(call.inputTokens),
-      String(call.outputTokens),
+      String(call.usage.input_tokens),
+      String(call.usage.output_tokens),
       `${call.latencyMs} ms`,
       call.error ?? "",
     ]);

@@ -18,7 +18,7 @@ import { withFileHeader } from "./code-harness.js";
 import { type Boundary, boundaryFor, withDataRule } from "./data-boundary.js";
 import { isDecline, orDecline, sameAnswer } from "./expected-outcome.js";
 import { instructionShape } from "./instruction-shapes.js";
-import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders.js";
+import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders/index.js";
 import {
   type Answer,
   type Draft,
@@ -41,7 +41,7 @@ import {
 } from "./stage-prompts.js";
 import { checkAnswer } from "./verify-answer.js";
 
-export type { RespondTask } from "./responders.js";
+export type { RespondTask } from "./responders/index.js";
 
 /** The tools a run can give its agents; each is absent when the run cannot offer it. */
 export interface AgentTools {

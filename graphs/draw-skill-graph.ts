@@ -5,7 +5,6 @@ import { buildSkillGraph, type FlowDeps } from "./build-skill-graph.js";
 const drawingDeps: FlowDeps = {
   gateway: {
     complete: () => Promise.reject(new Error("drawing a graph makes no model calls")),
-    forget: () => Promise.resolve(),
     modelFor: () => {
       throw new Error("drawing a graph uses no model");
     },

@@ -2,6 +2,8 @@
 // (nodes load it from the run store by id), because every checkpoint stores the whole state.
 import { ReducedValue, StateSchema } from "@langchain/langgraph";
 import { z } from "zod";
+import { ChatTurn } from "../runtime/models/chat-turn.js";
+import { Usage } from "../runtime/models/usage.js";
 import { Expected } from "./expected-outcome.js";
 
 /** An instruction: an original (round 0) or a refinement of its parent. */
@@ -21,23 +23,6 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 
-/** A turn of the record after its first user turn, in OpenAI's chat format. */
-export const Turn = z.object({
-  role: z.enum(["user", "assistant", "tool"]),
-  content: z.string(),
-  tool_calls: z
-    .array(
-      z.object({
-        id: z.string(),
-        type: z.literal("function"),
-        function: z.object({ name: z.string(), arguments: z.string() }),
-      }),
-    )
-    .optional(),
-  tool_call_id: z.string().optional(),
-});
-export type Turn = z.infer<typeof Turn>;
-
 export const Verification = z.object({
   status: z.enum(["agrees", "disagrees", "unverifiable"]),
   method: z.enum(["exact", "numeric", "tool_calls", "abstention", "execution", "model"]),
@@ -52,9 +37,9 @@ export const Answer = z.object({
   /** A system turn the record opens with (Tool Use: the tools the assistant may call). */
   system: z.string().optional(),
   /** Everything after the first user turn: one assistant turn, or a multi-turn or tool-calling exchange. */
-  turns: z.array(Turn).min(1),
+  turns: z.array(ChatTurn).min(1),
   model: z.string(),
-  usage: z.object({ input_tokens: z.number(), output_tokens: z.number() }),
+  usage: Usage,
   /** What the record's metadata gains from the response (actions taken, tools called...). */
   metadata: z.record(z.string(), z.unknown()).optional(),
   verification: Verification.optional(),

@@ -2,13 +2,14 @@
 // an option letter, a number within a tolerance, tool calls against the planned ones, abstention when the item
 // cannot be answered, the sandbox's verdict on code. What no rule can settle is left to the verifier agent
 // (undefined here). A check only says "disagrees" where the rule is sure; unsure cases go to the model.
+import type { ChatTurn } from "../runtime/models/chat-turn.js";
 import type { Expected } from "./expected-outcome.js";
-import type { Turn, Verification } from "./skill-state.js";
+import type { Verification } from "./skill-state.js";
 
 export interface VerifyInput {
   expected: Expected;
   /** The teacher's turns after the first user turn. */
-  turns: Turn[];
+  turns: ChatTurn[];
   /** mcq: the option letters. */
   letters?: readonly string[];
   numeric: { mode: "relative" | "orders"; within: number };
@@ -133,7 +134,7 @@ const normalise = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 
-function callsCheck(expected: Expected, turns: Turn[]): Verification | undefined {
+function callsCheck(expected: Expected, turns: ChatTurn[]): Verification | undefined {
   const made = turns.flatMap((turn) => turn.tool_calls ?? []);
   const planned = expected.calls ?? [];
   const madeNames = new Set(made.map((call) => call.function.name));

@@ -8,7 +8,13 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findSkill } from "../agents/index.js";
 import { openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
+import type { ResolvedModel } from "../runtime/config.js";
+import type { CallContext } from "../runtime/models/gateway.js";
+import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import { answerWithTools, realTool } from "../runtime/models/use-tools.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
+import type { SqliteRunStore } from "../runtime/store/sqlite-store.js";
+import { calculatorTool } from "../tools/calculator.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 import { readRecords } from "./support/records.js";
 
@@ -92,6 +98,37 @@ async function run(skill: string, limit?: number): Promise<DatasetRecord[]> {
 }
 
 type Message = { role: string; content: string };
+
+const scratchStore = async () => openSqliteStore(join(await mkdtemp(join(tmpdir(), "tool-loop-")), "run.db"));
+
+/** A gateway on the test server for driving the tool loop directly. */
+function loopGateway(store: SqliteRunStore) {
+  const model: ResolvedModel = {
+    provider: "openai",
+    name: "test-model",
+    baseURL: server.url,
+    apiKey: "k",
+    temperature: 0,
+    structuredOutput: "json_schema",
+  };
+  return new OpenAICompatibleGateway({
+    models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
+    concurrency: 2,
+    timeoutMs: 5000,
+    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
+    cache: store,
+    calls: store,
+  });
+}
+
+const loopContext = (): CallContext => ({
+  runId: "r",
+  skill: "fermi",
+  flow: "respond",
+  agent: "respond",
+  itemId: "fermi/s",
+  seedId: "s",
+});
 const system = (body: { messages: Message[] }) => body.messages[0]?.content ?? "";
 
 describe("Coding verifies its answers in the sandbox", () => {
@@ -190,9 +227,6 @@ describe("Tool Use grows its API list with similar code from the corpus", () => 
 describe("tool calls are traced", () => {
   it("runs each tool under the item's trace, named skill/tool:<name>, with its input and output", async () => {
     const { BaseCallbackHandler } = await import("@langchain/core/callbacks/base");
-    const { OpenAICompatibleGateway } = await import("../runtime/models/gateway.js");
-    const { answerWithTools } = await import("../runtime/models/use-tools.js");
-    const { calculatorTool } = await import("../tools/calculator.js");
     const seen: Array<{ runName?: string; input: string; tags?: string[]; output?: string }> = [];
     class Recorder extends BaseCallbackHandler {
       name = "recorder";
@@ -217,26 +251,17 @@ describe("tool calls are traced", () => {
         ? "It is 1024."
         : { toolCalls: [{ name: "calculator", arguments: { expression: "2^10" } }] },
     );
-    const model = {
-      provider: "openai" as const,
-      name: "test-model",
-      baseURL: server.url,
-      apiKey: "k",
-      temperature: 0,
-      structuredOutput: "json_schema" as const,
-    };
-    const store = openSqliteStore(join(await mkdtemp(join(tmpdir(), "trace-")), "run.db"));
+    const store = await scratchStore();
     try {
-      const gateway = new OpenAICompatibleGateway({
-        models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
-        concurrency: 2,
-        timeoutMs: 5000,
-        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
-        store,
-      });
       const answer = await answerWithTools(
-        gateway,
-        { messages: [{ role: "user", content: "What is 2^10?" }], tools: [calculatorTool], maxSteps: 3, attempts: 2 },
+        loopGateway(store),
+        {
+          messages: [{ role: "user", content: "What is 2^10?" }],
+          tools: [realTool(calculatorTool)],
+          maxSteps: 3,
+          attempts: 2,
+          invalidCalls: "report",
+        },
         () => ({
           runId: "r",
           skill: "fermi",
@@ -252,6 +277,57 @@ describe("tool calls are traced", () => {
       expect(seen[0]).toMatchObject({ runName: "fermi/tool:calculator", output: "1024" });
       expect(seen[0]?.input).toContain("2^10");
       expect(seen[0]?.tags).toEqual(expect.arrayContaining(["skill:fermi", "tool:calculator"]));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("the tool loop's policy for an invalid call", () => {
+  const bad = { toolCalls: [{ name: "calculator", arguments: { formula: "2^10" } }] };
+  const good = { toolCalls: [{ name: "calculator", arguments: { expression: "2^10" } }] };
+  const loop = (invalidCalls: "re-ask" | "report") => ({
+    messages: [{ role: "user" as const, content: `What is 2^10? (${invalidCalls})` }],
+    tools: [realTool(calculatorTool)],
+    maxSteps: 3,
+    attempts: 2,
+    invalidCalls,
+  });
+
+  it("re-ask: the invalid call is never recorded, and the model is asked again", async () => {
+    server.replyWhen((body) => {
+      const last = (body.messages as Message[]).at(-1);
+      if (last?.role === "tool") return "It is 1024.";
+      return last?.content.includes("cannot run") ? good : bad;
+    });
+    const store = await scratchStore();
+    try {
+      const answer = await answerWithTools(loopGateway(store), loop("re-ask"), loopContext);
+      expect(answer.toolUses).toEqual([{ tool: "calculator", input: { expression: "2^10" }, output: "1024" }]);
+      expect(answer.turns.map((turn) => turn.role)).toEqual(["assistant", "tool", "assistant"]);
+      expect(JSON.stringify(answer.turns)).not.toContain("formula");
+      // The re-ask went with one request only; the conversation the model saw next holds only the call that ran.
+      expect(server.requests).toHaveLength(3);
+      expect(JSON.stringify(server.requests[2]?.body.messages)).not.toContain("cannot run");
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("report: the validation error goes back to the model as the tool's result", async () => {
+    server.replyWhen((body) => {
+      const last = (body.messages as Message[]).at(-1);
+      if (last?.role !== "tool") return bad;
+      return last.content.startsWith("Error:") ? good : "It is 1024.";
+    });
+    const store = await scratchStore();
+    try {
+      const answer = await answerWithTools(loopGateway(store), loop("report"), loopContext);
+      expect(answer.toolUses).toMatchObject([
+        { tool: "calculator", input: { formula: "2^10" }, error: expect.stringMatching(/^calculator: expression/) },
+        { tool: "calculator", input: { expression: "2^10" }, output: "1024" },
+      ]);
+      expect(answer.text).toBe("It is 1024.");
     } finally {
       await store.close();
     }

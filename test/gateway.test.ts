@@ -9,7 +9,10 @@ import { z } from "zod";
 import type { ModelRole, ResolvedModel } from "../runtime/config.js";
 import { ModelCallError, OutputInvalidError } from "../runtime/errors.js";
 import { callAgent } from "../runtime/models/call-agent.js";
-import { type CallContext, type ChatRequest, OpenAICompatibleGateway } from "../runtime/models/gateway.js";
+import { type CallContext, type ChatRequest, type ChatResult, Gateway } from "../runtime/models/gateway.js";
+import type { ModelAdapter, WireRequest } from "../runtime/models/model-adapter.js";
+import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import type { CallRecord } from "../runtime/store/run-store.js";
 import type { SqliteRunStore } from "../runtime/store/sqlite-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
@@ -51,7 +54,8 @@ function gateway(
     concurrency: overrides.concurrency ?? 4,
     timeoutMs: overrides.timeoutMs ?? 10_000,
     retry: { maxAttempts: overrides.maxAttempts ?? 4, baseDelayMs: 10, maxDelayMs: 100, maxRetryAfterMs: 5000 },
-    store,
+    cache: store,
+    calls: store,
   });
 }
 
@@ -138,6 +142,43 @@ describe("model gateway", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("does not cache a reply its caller rejects: a rerun asks the model again", async () => {
+    const same = request();
+    const rejectAll = () => ({ ok: false as const, issues: ["not what was asked"] });
+    const rejected = await gateway().complete(same, context(), rejectAll);
+    expect(rejected.verdict).toEqual({ ok: false, issues: ["not what was asked"] });
+    const again = await gateway().complete(same, context());
+    expect(again.cached).toBe(false);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("replays an accepted reply from the cache without a model call, judged again", async () => {
+    const same = request();
+    const judged: boolean[] = [];
+    const accept = (result: ChatResult) => {
+      judged.push(result.cached);
+      return { ok: true as const, value: result.text.length };
+    };
+    const first = await gateway().complete(same, context(), accept);
+    const second = await gateway().complete(same, context(), accept);
+    expect(second).toMatchObject({ text: first.text, cached: true, verdict: { ok: true, value: first.text.length } });
+    expect(judged).toEqual([false, true]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("drops a cached reply that a later accept rejects, and asks the model instead", async () => {
+    const same = request();
+    await gateway().complete(same, context());
+    const rejectCached = (result: ChatResult) =>
+      result.cached ? { ok: false as const, issues: ["stale"] } : { ok: true as const, value: result };
+    const fresher = await gateway().complete(same, context(), rejectCached);
+    expect(fresher).toMatchObject({ cached: false, verdict: { ok: true } });
+    expect(server.requests).toHaveLength(2);
+    // The fresh, accepted reply took the rejected one's place in the cache.
+    expect(await gateway().complete(same, context())).toMatchObject({ text: fresher.text, cached: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("keeps at most `concurrency` requests in flight", async () => {
     const slow = await startTestServer({ latencyMs: 200 });
     try {
@@ -149,7 +190,8 @@ describe("model gateway", () => {
         concurrency: 2,
         timeoutMs: 10_000,
         retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
-        store,
+        cache: store,
+        calls: store,
       });
       await Promise.all(Array.from({ length: 6 }, () => slowGateway.complete(request(), context())));
       const arrivals = slow.requests.map((entry) => entry.at).sort((a, b) => a - b);
@@ -266,5 +308,68 @@ describe("agent calls with output schemas", () => {
     expect(server.requests[0]?.body.response_format).toEqual({ type: "json_object" });
     expect(server.requests[1]?.body.response_format).toBeUndefined();
     expect(server.requests[1]?.body.messages.at(-1).content).toContain("<output_schema>");
+  });
+});
+
+describe("the gateway base with another adapter", () => {
+  /** A provider in a few lines: echoes the last message, fails once with a 503, never touches the network. */
+  function echoAdapter() {
+    const sent: Array<{ request: WireRequest; runName?: string }> = [];
+    let failures = 1;
+    const adapter: ModelAdapter = {
+      async send(request, call) {
+        sent.push({ request, runName: call.trace.runName });
+        if (failures-- > 0) throw Object.assign(new Error("overloaded"), { status: 503 });
+        return {
+          text: `echo: ${request.messages.at(-1)?.content}`,
+          toolCalls: [],
+          usage: { input_tokens: 3, output_tokens: 2 },
+          finishReason: "stop",
+        };
+      },
+      classify: (error) => {
+        const status = (error as { status?: number }).status;
+        return { retryable: status === 503, status, aborted: false, message: String(error) };
+      },
+    };
+    return { adapter, sent };
+  }
+
+  it("gets retries, cache, call log and tracing names from the base", async () => {
+    const { adapter, sent } = echoAdapter();
+    const cache = new Map<string, string>();
+    const calls: CallRecord[] = [];
+    const model: ResolvedModel = {
+      provider: "openai",
+      name: "echo",
+      apiKey: "none",
+      temperature: 0,
+      structuredOutput: "prompt",
+    };
+    const echo = new Gateway({
+      adapter,
+      models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
+      concurrency: 1,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
+      cache: {
+        getCachedResponse: async (key) => cache.get(key),
+        putCachedResponse: async (key, _itemId, response) => void cache.set(key, response),
+        deleteCachedResponse: async (key) => void cache.delete(key),
+      },
+      calls: { recordCall: async (call) => void calls.push(call) },
+    });
+    const ask: ChatRequest = { role: "respond", messages: [{ role: "user", content: "hello" }] };
+    const first = await echo.complete(ask, context());
+    const second = await echo.complete(ask, context());
+    expect(first).toMatchObject({ text: "echo: hello", model: "openai:echo", cached: false, finishReason: "stop" });
+    expect(second).toMatchObject({ text: "echo: hello", cached: true });
+    // One failed attempt and one answer on the wire; the repeat came from the cache.
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.runName).toBe("reading-comprehension/respond");
+    expect(calls.map(({ attempts, cached, usage }) => ({ attempts, cached, usage }))).toEqual([
+      { attempts: 2, cached: false, usage: { input_tokens: 3, output_tokens: 2 } },
+      { attempts: 0, cached: true, usage: { input_tokens: 0, output_tokens: 0 } },
+    ]);
+    expect(server.requests).toHaveLength(0);
   });
 });

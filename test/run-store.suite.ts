@@ -122,9 +122,14 @@ export function runStoreSuite(factory: StoreFactory): void {
       await store.deleteCachedResponse("k");
       expect(await store.getCachedResponse("k")).toBeUndefined();
       const call = { itemId: "rc/a", agent: "respond", role: "respond", model: "openai:m", latencyMs: 5, attempts: 1 };
-      await store.recordCall({ ...call, inputTokens: 100, outputTokens: 20, cached: false, attempts: 3 });
-      await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: true });
-      await store.recordCall({ ...call, inputTokens: 0, outputTokens: 0, cached: false, error: "400 bad request" });
+      await store.recordCall({ ...call, usage: { input_tokens: 100, output_tokens: 20 }, cached: false, attempts: 3 });
+      await store.recordCall({ ...call, usage: { input_tokens: 0, output_tokens: 0 }, cached: true });
+      await store.recordCall({
+        ...call,
+        usage: { input_tokens: 0, output_tokens: 0 },
+        cached: false,
+        error: "400 bad request",
+      });
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
       const logged = await store.itemCalls("rc/a");
       expect(logged.map((entry) => [entry.cached, entry.error ?? null, entry.attempts])).toEqual([

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { SKILLS } from "../agents/index.js";
-import { elementIds } from "../graphs/responders.js";
+import { elementIds } from "../graphs/responders/index.js";
 import { resolveRunConfig, runSkills } from "../index.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { RecordSchema } from "./support/dataset.js";

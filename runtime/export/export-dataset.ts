@@ -4,7 +4,8 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { ChatTurn, DatasetRecord, RunStore } from "../store/run-store.js";
+import type { ChatTurn } from "../models/chat-turn.js";
+import type { DatasetRecord, RunStore } from "../store/run-store.js";
 
 export const EXPORT_FORMATS = ["orca", "native"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

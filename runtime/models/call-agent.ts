@@ -3,8 +3,10 @@
 // the last attempt the item fails with those errors: nothing is silently dropped or coerced.
 import { z } from "zod";
 import { formatZodIssues, OutputInvalidError } from "../errors.js";
-import type { CallContext, ChatMessage, ChatRequest, ModelGateway } from "./gateway.js";
+import type { ChatTurn } from "./chat-turn.js";
+import type { CallContext, ChatRequest, ModelGateway, Verdict } from "./gateway.js";
 import { JsonNotFoundError, parseJsonOutput } from "./json-output.js";
+import { addUsage, noUsage, type Usage } from "./usage.js";
 
 export interface AgentCall<Schema extends z.ZodType> {
   role: ChatRequest["role"];
@@ -20,7 +22,7 @@ export interface AgentResult<T> {
   value: T;
   /** The agent's working notes (never part of a record). */
   analysis: string;
-  usage: { input_tokens: number; output_tokens: number };
+  usage: Usage;
   model: string;
 }
 
@@ -86,48 +88,49 @@ export async function callAgent<Schema extends z.ZodType>(
   const text = isTextSchema(call.output);
   const output = text ? call.output : withAnalysis(call.output);
   const schema = text ? undefined : jsonSchemaOf(output);
-  const messages: ChatMessage[] = [
+  const messages: ChatTurn[] = [
     { role: "system", content: call.system },
     { role: "user", content: schema ? `${call.prompt}\n\n${outputInstructions(schema)}` : call.prompt },
   ];
-  const usage = { input_tokens: 0, output_tokens: 0 };
+  const usage = noUsage();
   let lastRaw = "";
   let lastIssues: string[] = [];
   for (let attempt = 1; attempt <= call.attempts; attempt += 1) {
-    const request: ChatRequest = { role: call.role, messages };
+    const request: ChatRequest = { role: call.role, messages: [...messages] };
     if (schema) request.json = { name: context.agent.replace(/[^a-zA-Z0-9_-]/g, "_"), schema };
-    const result = await gateway.complete(request, context);
-    usage.input_tokens += result.usage.input_tokens;
-    usage.output_tokens += result.usage.output_tokens;
+    const result = await gateway.complete(request, context, (reply) =>
+      checkOutput(reply.text, output, Boolean(schema)),
+    );
+    addUsage(usage, result.usage);
     lastRaw = result.text;
-    let candidate: unknown = result.text.trim();
-    if (schema) {
-      try {
-        candidate = parseJsonOutput(result.text);
-      } catch (error) {
-        if (!(error instanceof JsonNotFoundError)) throw error;
-        await gateway.forget(result);
-        lastIssues = [error.message];
-        messages.push(
-          { role: "assistant", content: result.text },
-          { role: "user", content: reaskMessage(lastIssues, true) },
-        );
-        continue;
-      }
-    }
-    const parsed = output.safeParse(candidate);
-    if (parsed.success) {
-      const { value, analysis } = splitAnalysis(parsed.data);
+    if (result.verdict.ok) {
+      const { value, analysis } = splitAnalysis(result.verdict.value);
       return { value: value as z.infer<Schema>, analysis, usage, model: result.model };
     }
-    await gateway.forget(result);
-    lastIssues = formatZodIssues(parsed.error.issues);
+    lastIssues = result.verdict.issues;
     messages.push(
       { role: "assistant", content: result.text },
       { role: "user", content: reaskMessage(lastIssues, Boolean(schema)) },
     );
   }
   throw new OutputInvalidError(context.agent, lastRaw, lastIssues, call.attempts);
+}
+
+/** The agent's output as its schema reads it (JSON agents: the JSON value found in the text), or what is wrong. */
+function checkOutput(text: string, output: z.ZodType, json: boolean): Verdict<unknown> {
+  let candidate: unknown = text.trim();
+  if (json) {
+    try {
+      candidate = parseJsonOutput(text);
+    } catch (error) {
+      if (!(error instanceof JsonNotFoundError)) throw error;
+      return { ok: false, issues: [error.message] };
+    }
+  }
+  const parsed = output.safeParse(candidate);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, issues: formatZodIssues(parsed.error.issues) };
 }
 
 function reaskMessage(issues: string[], json: boolean): string {

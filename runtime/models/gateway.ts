@@ -1,29 +1,18 @@
-// The model gateway: every LLM call of a run goes through one of these. It owns, once, what every
-// call needs: the concurrency cap, the retry policy (the only retry layer: the client's own retries
-// are off), the response cache that makes a resumed run pay nothing twice, token accounting, and the
-// tracing names and tags that make LangSmith traces searchable.
-import type { BaseMessage } from "@langchain/core/messages";
-import { AIMessage, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+// The model gateway: every LLM call of a run goes through one. This base owns, once, what every call needs:
+// a concurrency cap per model, the retry policy (the only retry layer: adapters' clients never retry), the
+// response cache that makes a resumed run pay nothing twice, the call log, and the tracing names and tags that
+// make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { ChatOpenAI } from "@langchain/openai";
 import pLimit, { type LimitFunction } from "p-limit";
 import { type ModelRole, modelLabel, type ResolvedModel } from "../config.js";
 import { ModelCallError } from "../errors.js";
 import { sha256, stableStringify } from "../hash.js";
-import type { RunStore } from "../store/run-store.js";
-import { classifyFailure, type RetryPolicy, retryDelay } from "./retry-policy.js";
-
-/** A tool call as the model made it: `arguments` is the raw JSON text, validated by the caller. */
-export interface ToolCall {
-  id: string;
-  name: string;
-  arguments: string;
-}
-
-export type ChatMessage =
-  | { role: "system" | "user"; content: string }
-  | { role: "assistant"; content: string; toolCalls?: ToolCall[] }
-  | { role: "tool"; content: string; toolCallId: string };
+import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
+import type { ChatTurn } from "./chat-turn.js";
+import type { ModelAdapter, WireReply } from "./model-adapter.js";
+import { type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { traceConfig } from "./trace-config.js";
+import { noUsage, type Usage } from "./usage.js";
 
 /** A function the model may call (OpenAI tools). */
 export interface ToolSpec {
@@ -34,7 +23,7 @@ export interface ToolSpec {
 
 export interface ChatRequest {
   role: ModelRole;
-  messages: ChatMessage[];
+  messages: ChatTurn[];
   /** Ask for JSON matching this schema (how depends on the model's structuredOutput mode). */
   json?: { name: string; schema: Record<string, unknown> };
   /** Functions the model may call. */
@@ -60,32 +49,43 @@ export interface CallContext {
   signal?: AbortSignal;
 }
 
-export interface ChatResult {
-  text: string;
-  /** The model's tool calls (empty when it answered in text). */
-  toolCalls: ToolCall[];
-  usage: { input_tokens: number; output_tokens: number };
+export interface ChatResult extends WireReply {
+  /** The model's label (provider:name). */
   model: string;
   cached: boolean;
-  /** Where the response sits in the run's cache. */
-  cacheKey: string;
 }
 
+/** A caller's judgement of a reply: accepted with what it made of it, or rejected with the issues. */
+export type Verdict<T> = { ok: true; value: T } | { ok: false; issues: string[] };
+/** Judges a reply. Only an accepted reply is cached, so a rerun never replays one its caller rejected. */
+export type Accept<T> = (result: ChatResult) => Verdict<T>;
+export type JudgedResult<T> = ChatResult & { verdict: Verdict<T> };
+
 export interface ModelGateway {
-  complete(request: ChatRequest, context: CallContext): Promise<ChatResult>;
-  /** Drop a response from the cache: the caller rejected it, so a rerun must ask again, not replay it. */
-  forget(result: ChatResult): Promise<void>;
+  /**
+   * Ask the model (or the run's cache). `accept` judges the reply before it is cached; without it every
+   * reply is accepted. A throw from `accept` propagates and nothing is cached.
+   */
+  complete<T = ChatResult>(request: ChatRequest, context: CallContext, accept?: Accept<T>): Promise<JudgedResult<T>>;
   modelFor(role: ModelRole): ResolvedModel;
 }
 
+/** One call as the progress display sees it, after each attempt settles. */
+export interface CallEvent {
+  ok: boolean;
+  cached: boolean;
+  usage: Usage;
+}
+
 export interface GatewayOptions {
+  adapter: ModelAdapter;
   models: Record<ModelRole, ResolvedModel>;
+  /** Requests in flight at once, per model. */
   concurrency: number;
-  timeoutMs: number;
   retry: RetryPolicy;
-  store: RunStore;
-  /** Called after each request attempt settles (progress display). */
-  onCall?: (event: { ok: boolean; cached: boolean; inputTokens: number; outputTokens: number }) => void;
+  cache: ResponseCache;
+  calls: CallLog;
+  onCall?: (event: CallEvent) => void;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -103,212 +103,122 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function toLangChain(messages: ChatMessage[]): BaseMessage[] {
-  return messages.map((message): BaseMessage => {
-    if (message.role === "tool") return new ToolMessage({ content: message.content, tool_call_id: message.toolCallId });
-    if (message.role !== "assistant") {
-      return message.role === "system" ? new SystemMessage(message.content) : new HumanMessage(message.content);
-    }
-    return new AIMessage({
-      content: message.content,
-      tool_calls: (message.toolCalls ?? []).map((call) => ({
-        id: call.id,
-        name: call.name,
-        args: JSON.parse(call.arguments) as Record<string, unknown>,
-        type: "tool_call" as const,
-      })),
-    });
-  });
+/** Where a model's requests queue: one endpoint and model name, whatever the sampling settings. */
+const endpointOf = (model: ResolvedModel) => stableStringify([model.provider, model.baseURL ?? null, model.name]);
+
+/** Everything that decides a reply, so equal keys mean interchangeable replies (the API key does not). */
+function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): string {
+  const { apiKey: _secret, ...settings } = model;
+  return sha256(
+    stableStringify({
+      model: settings,
+      messages: request.messages,
+      json: request.json ?? null,
+      tools: request.tools ?? null,
+      ...(sample > 1 ? { sample } : {}),
+    }),
+  );
 }
 
-/** The raw tool calls of a reply (LangChain keeps the wire form, with unparsed arguments, beside its own). */
-function toolCallsOf(message: BaseMessage): ToolCall[] {
-  const raw = message.additional_kwargs?.tool_calls as
-    | Array<{ id?: string; function?: { name?: string; arguments?: string } }>
-    | undefined;
-  return (raw ?? []).map((call, index) => ({
-    id: call.id ?? `call_${index}`,
-    name: call.function?.name ?? "",
-    arguments: call.function?.arguments ?? "",
-  }));
-}
+const acceptAll = (result: ChatResult): Verdict<ChatResult> => ({ ok: true, value: result });
 
-function textOf(message: BaseMessage): string {
-  if (typeof message.content === "string") return message.content;
-  return message.content
-    .map((part) => (typeof part === "string" ? part : part.type === "text" ? String(part.text) : ""))
-    .join("");
-}
+export class Gateway implements ModelGateway {
+  private readonly limits = new Map<string, LimitFunction>();
 
-/**
- * The response_format for a JSON request. The openai SDK JSON.parses json_schema output itself and
- * throws on fenced or prose-wrapped JSON before we could see it; a `$parseRaw` hook (not sent, since
- * functions do not serialize) makes it hand us the raw text, which our parser then handles.
- */
-function responseFormatFor(model: ResolvedModel, json: ChatRequest["json"]): Record<string, unknown> | undefined {
-  if (!json || model.structuredOutput === "prompt") return undefined;
-  if (model.structuredOutput === "json_object") return { type: "json_object" };
-  const format = { type: "json_schema", json_schema: { name: json.name, schema: json.schema, strict: false } };
-  Object.defineProperty(format, "$parseRaw", { value: () => null, enumerable: false });
-  return format;
-}
-
-export class OpenAICompatibleGateway implements ModelGateway {
-  private readonly limit: LimitFunction;
-  private readonly clients = new Map<string, ChatOpenAI>();
-
-  constructor(private readonly options: GatewayOptions) {
-    this.limit = pLimit(options.concurrency);
-  }
+  constructor(private readonly options: GatewayOptions) {}
 
   modelFor(role: ModelRole): ResolvedModel {
     return this.options.models[role];
   }
 
-  /** One client per endpoint and model, shared by every call of the run. */
-  private clientFor(model: ResolvedModel): ChatOpenAI {
-    const key = stableStringify({ ...model });
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new ChatOpenAI({
-        model: model.name,
-        apiKey: model.apiKey,
-        temperature: model.temperature,
-        ...(model.maxTokens !== undefined ? { maxTokens: model.maxTokens } : {}),
-        configuration: model.baseURL ? { baseURL: model.baseURL } : {},
-        timeout: this.options.timeoutMs,
-        // The gateway is the one retry layer; LangChain's own retries would multiply with it.
-        maxRetries: 0,
-        // Streaming makes LangChain fetch a tokenizer table at run time, which hangs offline.
-        streaming: false,
-      });
-      this.clients.set(key, client);
+  private limitFor(model: ResolvedModel): LimitFunction {
+    const endpoint = endpointOf(model);
+    let limit = this.limits.get(endpoint);
+    if (!limit) {
+      limit = pLimit(this.options.concurrency);
+      this.limits.set(endpoint, limit);
     }
-    return client;
+    return limit;
   }
 
-  async forget(result: ChatResult): Promise<void> {
-    await this.options.store.deleteCachedResponse(result.cacheKey);
-  }
-
-  async complete(request: ChatRequest, context: CallContext): Promise<ChatResult> {
+  async complete<T = ChatResult>(
+    request: ChatRequest,
+    context: CallContext,
+    accept: Accept<T> = acceptAll as unknown as Accept<T>,
+  ): Promise<JudgedResult<T>> {
     const model = this.modelFor(request.role);
-    const label = modelLabel(model);
-    const responseFormat = responseFormatFor(model, request.json);
-    const cacheKey = sha256(
-      stableStringify({
-        model: model.name,
-        baseURL: model.baseURL ?? null,
-        temperature: model.temperature,
-        maxTokens: model.maxTokens ?? null,
-        messages: request.messages,
-        responseFormat: responseFormat ?? null,
-        tools: request.tools ?? null,
-        ...(context.sample && context.sample > 1 ? { sample: context.sample } : {}),
-      }),
-    );
-    const store = this.options.store;
+    const key = cacheKey(model, request, context.sample);
     // Every call is logged once, whether answered from cache, by the model, or failed for good.
-    const logCall = (fields: {
-      inputTokens?: number;
-      outputTokens?: number;
-      latencyMs?: number;
-      attempts: number;
-      cached: boolean;
-      error?: string;
-    }) =>
-      store.recordCall({
+    const log = (fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error">) =>
+      this.options.calls.recordCall({
         itemId: context.itemId,
         agent: context.agent,
         role: request.role,
-        model: label,
-        inputTokens: fields.inputTokens ?? 0,
-        outputTokens: fields.outputTokens ?? 0,
-        latencyMs: fields.latencyMs ?? 0,
-        attempts: fields.attempts,
-        cached: fields.cached,
-        ...(fields.error !== undefined ? { error: fields.error } : {}),
+        model: modelLabel(model),
+        ...fields,
       });
-    const cached = await store.getCachedResponse(cacheKey);
+
+    const cached = await this.options.cache.getCachedResponse(key);
     if (cached !== undefined) {
-      const result = JSON.parse(cached) as ChatResult;
-      await logCall({ attempts: 0, cached: true });
-      this.options.onCall?.({ ok: true, cached: true, inputTokens: 0, outputTokens: 0 });
-      return { ...result, cached: true, cacheKey };
+      const result: ChatResult = { ...(JSON.parse(cached) as ChatResult), cached: true };
+      const verdict = accept(result);
+      if (verdict.ok) {
+        await log({ usage: noUsage(), latencyMs: 0, attempts: 0, cached: true });
+        this.options.onCall?.({ ok: true, cached: true, usage: noUsage() });
+        return { ...result, verdict };
+      }
+      // Accepted once, rejected now (the caller's checks changed): ask the model instead of replaying it.
+      await this.options.cache.deleteCachedResponse(key);
     }
 
-    const client = this.clientFor(model);
     const started = performance.now();
-    const policy = this.options.retry;
+    const { reply, attempts } = await this.send(model, request, context, (error, attempt) =>
+      log({ usage: noUsage(), latencyMs: performance.now() - started, attempts: attempt, cached: false, error }),
+    );
+    const result: ChatResult = { ...reply, model: modelLabel(model), cached: false };
+    try {
+      const verdict = accept(result);
+      // Cache before logging: once an accepted answer is on disk, a crash from here on costs nothing to redo.
+      if (verdict.ok) await this.options.cache.putCachedResponse(key, context.itemId, JSON.stringify(result));
+      return { ...result, verdict };
+    } finally {
+      await log({ usage: result.usage, latencyMs: performance.now() - started, attempts, cached: false });
+      this.options.onCall?.({ ok: true, cached: false, usage: result.usage });
+    }
+  }
+
+  /** The retry loop: the adapter says what a failure is, the policy how long to wait. */
+  private async send(
+    model: ResolvedModel,
+    request: ChatRequest,
+    context: CallContext,
+    logFailure: (error: string, attempt: number) => Promise<void>,
+  ): Promise<{ reply: WireReply; attempts: number }> {
+    const { adapter, retry: policy } = this.options;
+    const limit = this.limitFor(model);
+    const wire = { model, messages: request.messages, json: request.json, tools: request.tools };
+    const call = { signal: context.signal, trace: traceConfig(context) };
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const message = await this.limit(() => {
+        const reply = await limit(() => {
           context.signal?.throwIfAborted();
-          return client.invoke(toLangChain(request.messages), {
-            ...(responseFormat ? { response_format: responseFormat as never } : {}),
-            ...(request.tools?.length
-              ? { tools: request.tools.map((tool) => ({ type: "function" as const, function: tool })) }
-              : {}),
-            signal: context.signal,
-            callbacks: context.parent?.callbacks,
-            runName: `${context.skill}/${context.agent}`,
-            tags: [`skill:${context.skill}`, `flow:${context.flow}`, `agent:${context.agent}`],
-            metadata: {
-              run_id: context.runId,
-              seed_id: context.seedId,
-              thread_id: context.itemId,
-              skill: context.skill,
-              flow: context.flow,
-              agent: context.agent,
-            },
-          });
+          return adapter.send(wire, call);
         });
-        const result: ChatResult = {
-          text: textOf(message),
-          toolCalls: toolCallsOf(message),
-          usage: {
-            input_tokens: message.usage_metadata?.input_tokens ?? 0,
-            output_tokens: message.usage_metadata?.output_tokens ?? 0,
-          },
-          model: label,
-          cached: false,
-          cacheKey,
-        };
-        // Cache first: once the answer is on disk, a crash from here on costs nothing to redo.
-        await store.putCachedResponse(cacheKey, context.itemId, JSON.stringify(result));
-        await logCall({
-          inputTokens: result.usage.input_tokens,
-          outputTokens: result.usage.output_tokens,
-          latencyMs: performance.now() - started,
-          attempts: attempt,
-          cached: false,
-        });
-        this.options.onCall?.({
-          ok: true,
-          cached: false,
-          inputTokens: result.usage.input_tokens,
-          outputTokens: result.usage.output_tokens,
-        });
-        return result;
+        return { reply, attempts: attempt };
       } catch (error) {
-        const failure = classifyFailure(error);
+        const failure = adapter.classify(error);
         if (failure.aborted || context.signal?.aborted) throw error;
-        this.options.onCall?.({ ok: false, cached: false, inputTokens: 0, outputTokens: 0 });
+        this.options.onCall?.({ ok: false, cached: false, usage: noUsage() });
         if (!failure.retryable || attempt >= policy.maxAttempts) {
           const why = failure.retryable ? `gave up after ${attempt} attempts` : "not retryable";
           const callError = new ModelCallError(
-            `${label} request for ${context.skill}/${context.agent} failed (${why}): ${failure.message}`,
+            `${modelLabel(model)} request for ${context.skill}/${context.agent} failed (${why}): ${failure.message}`,
             failure.status,
             failure.retryable,
             attempt,
             { cause: error },
           );
-          await logCall({
-            latencyMs: performance.now() - started,
-            attempts: attempt,
-            cached: false,
-            error: callError.message,
-          });
+          await logFailure(callError.message, attempt);
           throw callError;
         }
         await sleep(retryDelay(attempt, failure, policy), context.signal);

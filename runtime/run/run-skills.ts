@@ -12,7 +12,7 @@ import { configFingerprint, MODEL_ROLES, modelLabel, type RunConfig } from "../c
 import { ConfigError, InputError, toErrorRecord } from "../errors.js";
 import { type ExportedFile, writeRunData } from "../export/export-dataset.js";
 import { sha256 } from "../hash.js";
-import { OpenAICompatibleGateway } from "../models/gateway.js";
+import { OpenAICompatibleGateway } from "../models/openai-adapter.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../store/run-store.js";
 import { openSqliteStore } from "../store/sqlite-store.js";
 import { buildRecords } from "./build-records.js";
@@ -167,13 +167,14 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         maxDelayMs: config.request.maxDelayMs,
         maxRetryAfterMs: 300_000,
       },
-      store,
+      cache: store,
+      calls: store,
       onCall: (event) => {
         if (event.cached) progress.cachedCalls += 1;
         else if (event.ok) progress.calls += 1;
         else progress.failedCalls += 1;
-        progress.tokens.input += event.inputTokens;
-        progress.tokens.output += event.outputTokens;
+        progress.tokens.input += event.usage.input_tokens;
+        progress.tokens.output += event.usage.output_tokens;
         report();
       },
     });

@@ -4,6 +4,8 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { Seed } from "../corpus/read-corpus.js";
 import type { ErrorRecord } from "../errors.js";
+import type { ChatTurn } from "../models/chat-turn.js";
+import type { Usage } from "../models/usage.js";
 
 export const ITEM_STATUSES = ["pending", "running", "done", "failed", "filtered"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -20,14 +22,6 @@ export interface Item {
   records: number;
   error?: ErrorRecord;
   reason?: string;
-}
-
-/** A conversation turn in OpenAI's chat format (tool calls and results included). */
-export interface ChatTurn {
-  role: "system" | "user" | "assistant" | "tool";
-  content: string;
-  tool_calls?: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }>;
-  tool_call_id?: string;
 }
 
 /** An agent's decline, or a draft or answer a check dropped: kept per item, counted by reason in the summary. */
@@ -60,7 +54,7 @@ export interface DatasetRecord {
     instruction_type: string;
     refinement: RefinementStep[];
     models: Record<string, string>;
-    usage: { input_tokens: number; output_tokens: number };
+    usage: Usage;
     [extra: string]: unknown;
   };
 }
@@ -70,8 +64,7 @@ export interface CallRecord {
   agent: string;
   role: string;
   model: string;
-  inputTokens: number;
-  outputTokens: number;
+  usage: Usage;
   latencyMs: number;
   attempts: number;
   cached: boolean;
@@ -107,7 +100,20 @@ export interface RunSummary {
   failures: Array<{ item: string; error: string }>;
 }
 
-export interface RunStore {
+/** The response cache: a finished model call is never paid for twice within a run. */
+export interface ResponseCache {
+  getCachedResponse(key: string): Promise<string | undefined>;
+  putCachedResponse(key: string, itemId: string, response: string): Promise<void>;
+  deleteCachedResponse(key: string): Promise<void>;
+}
+
+/** Where every model call is logged once (tokens, latency, attempts, cached or failed). */
+export interface CallLog {
+  recordCall(call: CallRecord): Promise<void>;
+}
+
+/** The gateway sees only ResponseCache and CallLog; the rest is the runner's. */
+export interface RunStore extends ResponseCache, CallLog {
   /** LangGraph checkpoints live in the same store as the items they belong to. */
   readonly checkpointer: BaseCheckpointSaver;
 
@@ -139,14 +145,8 @@ export interface RunStore {
   itemNotes(id: string): Promise<ItemNote[]>;
   failItem(id: string, error: ErrorRecord): Promise<void>;
 
-  recordCall(call: CallRecord): Promise<void>;
   /** The calls an item made, in order (what `status --item` shows). */
   itemCalls(itemId: string): Promise<CallRecord[]>;
-  /** The response cache: a finished model call is never paid for twice within a run. */
-  getCachedResponse(key: string): Promise<string | undefined>;
-  putCachedResponse(key: string, itemId: string, response: string): Promise<void>;
-  deleteCachedResponse(key: string): Promise<void>;
-
   summary(): Promise<RunSummary>;
   /** Every record, in corpus order, optionally of one split. */
   records(split?: string): AsyncIterable<DatasetRecord>;
