@@ -1,15 +1,18 @@
 // The library: everything the CLI does, for scripts. The CLI (cli/) is a thin layer over these.
 export { defineSkill, type SkillSpec, type SkillSpecInput } from "./agents/define-skill.js";
-export { findSkill, resolveSkills, SKILLS, skillCatalog } from "./agents/index.js";
-export { buildSkillGraph, type FlowDeps, type FlowHooks, type RespondTask } from "./graphs/build-skill-graph.js";
+export { chooseSkills, findSkill, resolveSkills, SKILLS, skillCatalog, validateSkillFiles } from "./agents/index.js";
+export { readSkillFile, SkillFileError } from "./agents/skill-files.js";
+export { buildSkillGraph } from "./graphs/build-skill-graph.js";
 export { drawSkillGraph } from "./graphs/draw-skill-graph.js";
+export type { FlowDeps, FlowHooks, RespondTask } from "./graphs/flow-types.js";
 export {
-  MODEL_ROLES,
-  type ModelRole,
-  RunConfig,
-  type RunSettings,
-  resolveRunConfig,
-} from "./runtime/config.js";
+  RunController,
+  type RunOptions,
+  type RunOutcome,
+  type RunProgress,
+  runSkills,
+} from "./runner/run-skills.js";
+export { RunConfig, type RunSettings, resolveRunConfig } from "./runtime/config.js";
 export { type CorpusEvent, readCorpus, type Seed } from "./runtime/corpus/read-corpus.js";
 export { ConfigError, EngineError, ModelCallError, OutputInvalidError } from "./runtime/errors.js";
 export { type ExportFormat, exportDataset, writeRunData } from "./runtime/export/export-dataset.js";
@@ -17,13 +20,7 @@ export { callAgent } from "./runtime/models/call-agent.js";
 export { ChatTurn, ToolCall } from "./runtime/models/chat-turn.js";
 export { Gateway, type ModelGateway } from "./runtime/models/gateway.js";
 export type { ModelAdapter } from "./runtime/models/model-adapter.js";
+export { MODEL_ROLES, type ModelRole } from "./runtime/models/model-roles.js";
 export { OpenAICompatibleAdapter, OpenAICompatibleGateway } from "./runtime/models/openai-adapter.js";
-export {
-  RunController,
-  type RunOptions,
-  type RunOutcome,
-  type RunProgress,
-  runSkills,
-} from "./runtime/run/run-skills.js";
 export type { DatasetRecord, Item, ItemStatus, RunStore, RunSummary } from "./runtime/store/run-store.js";
 export { openSqliteStore } from "./runtime/store/sqlite-store.js";

@@ -2,7 +2,7 @@
 // every {placeholder} in its prompts against what the flow supplies, at load time, before any call.
 import { z } from "zod";
 import { EngineError, zodProblems } from "../runtime/errors.js";
-import { AgentToolName } from "../tools/tool-names.js";
+import { AgentToolName } from "../tools/agent-tools.js";
 import { identityAgent, identityPrompt, SHARED_GOALS, type SharedGoalName } from "./shared-prompts.js";
 
 export const SeedKind = z.enum(["text", "code"]);

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { runSkills } from "../runner/run-skills.js";
 import { resolveRunConfig } from "../runtime/config.js";
-import { runSkills } from "../runtime/run/run-skills.js";
 import { startServer } from "./test-server-process.js";
 
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds/sample", import.meta.url));

@@ -5,8 +5,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runSkills } from "../runner/run-skills.js";
 import { resolveRunConfig } from "../runtime/config.js";
-import { runSkills } from "../runtime/run/run-skills.js";
 import { startServer } from "./test-server-process.js";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 48);

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { runSkills } from "../runner/run-skills.js";
 import { resolveRunConfig } from "../runtime/config.js";
-import { runSkills } from "../runtime/run/run-skills.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 

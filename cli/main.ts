@@ -8,11 +8,11 @@ import { config as loadDotenv } from "dotenv";
 import { chooseSkills, findSkill, SKILLS, skillCatalog, validateSkillFiles } from "../agents/index.js";
 import { formatFileProblem } from "../agents/skill-files.js";
 import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
-import { loadConfigFile } from "../runtime/config.js";
+import { RUN_DB } from "../runner/run-skills.js";
+import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { EngineError } from "../runtime/errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
-import { RUN_DB } from "../runtime/run/run-skills.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
@@ -26,6 +26,15 @@ const integer = (name: string, minimum: number) => (value: string) => {
   return parsed;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+// Help shows the config schema's own defaults, so a changed default cannot leave the help text behind.
+const DEFAULTS = {
+  concurrency: RunConfig.shape.concurrency.parse(undefined),
+  rounds: RunConfig.shape.rounds.parse(undefined),
+  seed: RunConfig.shape.seed.parse(undefined),
+  chunk: RunConfig.shape.chunk.parse(undefined),
+  textField: RunConfig.shape.textField.parse(undefined),
+  request: RunConfig.shape.request.parse(undefined),
+};
 
 function requireRun(out: string): string {
   const path = join(resolve(out), RUN_DB);
@@ -34,7 +43,14 @@ function requireRun(out: string): string {
   return path;
 }
 
-class CliError extends Error {}
+/** What the user asked for is not there: printed as is, like every engine error. */
+class CliError extends EngineError {
+  readonly kind = "usage";
+  constructor(message: string) {
+    super(message);
+    this.name = "CliError";
+  }
+}
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -60,13 +76,29 @@ export function buildProgram(): Command {
       "model for every role, e.g. openai:gpt-4o-mini (or set per role in the config file)",
     )
     .option("--config <file>", "config file (default: ./agentinstruct.config.json when present)")
-    .option("--concurrency <n>", "max LLM calls in flight (default 16)", integer("--concurrency", 1))
+    .option(
+      "--concurrency <n>",
+      `max LLM calls in flight (default ${DEFAULTS.concurrency})`,
+      integer("--concurrency", 1),
+    )
     .option("--limit <n>", "max seeds to read from the corpus", integer("--limit", 1))
-    .option("--rounds <n>", "refinement rounds (default 2; 0 turns refinement off)", integer("--rounds", 0))
-    .option("--seed <n>", "run seed: same seed, same choices (default 0)", integer("--seed", 0))
-    .option("--chunk-size <chars>", "max seed size in characters (default 4000)", integer("--chunk-size", 200))
-    .option("--text-field <name>", "JSONL field holding the text (default text)")
-    .option("--timeout <seconds>", "per-request timeout (default 120)", integer("--timeout", 1))
+    .option(
+      "--rounds <n>",
+      `refinement rounds (default ${DEFAULTS.rounds}; 0 turns refinement off)`,
+      integer("--rounds", 0),
+    )
+    .option("--seed <n>", `run seed: same seed, same choices (default ${DEFAULTS.seed})`, integer("--seed", 0))
+    .option(
+      "--chunk-size <chars>",
+      `max seed size in characters (default ${DEFAULTS.chunk.maxChars})`,
+      integer("--chunk-size", 200),
+    )
+    .option("--text-field <name>", `JSONL field holding the text (default ${DEFAULTS.textField})`)
+    .option(
+      "--timeout <seconds>",
+      `per-request timeout (default ${DEFAULTS.request.timeoutMs / 1000})`,
+      integer("--timeout", 1),
+    )
     .addOption(
       new Option(
         "--on-disagree <policy>",
@@ -217,7 +249,7 @@ async function main(): Promise<void> {
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof EngineError || error instanceof CliError) {
+    if (error instanceof EngineError) {
       process.stderr.write(`error: ${error.message}\n`);
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

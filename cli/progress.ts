@@ -1,7 +1,7 @@
 // Live progress: a bar on a terminal (items done/failed, calls, tokens, rate, ETA), plain lines
 // otherwise (CI logs, pipes). Both write to stderr so stdout stays clean for --json.
 import cliProgress from "cli-progress";
-import type { RunProgress } from "../runtime/run/run-skills.js";
+import type { RunProgress } from "../runner/run-skills.js";
 
 export interface ProgressView {
   update(progress: RunProgress): void;

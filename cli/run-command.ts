@@ -1,8 +1,9 @@
 // `agentinstruct run`: flags + config file + environment → RunConfig, then the library's runSkills,
 // with Ctrl-C / SIGTERM turned into a clean, resumable stop.
 import { join } from "node:path";
+import { chooseSkills } from "../agents/index.js";
+import { RunController, runSkills } from "../runner/run-skills.js";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
-import { RunController, runSkills } from "../runtime/run/run-skills.js";
 import { formatSummary, summaryJson } from "./format-summary.js";
 import { createProgressView } from "./progress.js";
 
@@ -20,6 +21,8 @@ function resumeCommand(argv: string[]): string {
 
 export async function runCommand(flags: RunFlags, argv: string[]): Promise<number> {
   const config = resolveRunConfig(flags, process.env, process.cwd());
+  // A mistyped skill name or a broken skill file is reported before anything starts (runSkills checks again).
+  chooseSkills(config);
   const controller = new RunController();
   let signalName: "SIGINT" | "SIGTERM" | undefined;
   const onSignal = (signal: "SIGINT" | "SIGTERM") => {

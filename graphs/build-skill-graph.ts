@@ -6,17 +6,17 @@
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { Command, END, Send, START, StateGraph } from "@langchain/langgraph";
 import type { InstructionTypeSpec, SkillSpec } from "../agents/define-skill.js";
-import type { ModelRole } from "../runtime/config.js";
 import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { callAgent } from "../runtime/models/call-agent.js";
-import type { CallContext, ModelGateway } from "../runtime/models/gateway.js";
+import type { CallContext } from "../runtime/models/gateway.js";
+import type { ModelRole } from "../runtime/models/model-roles.js";
 import { chooser } from "../runtime/prng.js";
 import type { CorpusSearch } from "../tools/corpus-search.js";
 import { agentTools } from "../tools/index.js";
-import type { WebSearchOptions } from "../tools/web-search.js";
 import { withFileHeader } from "./code-harness.js";
 import { type Boundary, boundaryFor, withDataRule } from "./data-boundary.js";
 import { isDecline, orDecline, sameAnswer } from "./expected-outcome.js";
+import type { FlowDeps, FlowHooks } from "./flow-types.js";
 import { instructionShape } from "./instruction-shapes.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders/index.js";
 import {
@@ -41,44 +41,11 @@ import {
 } from "./stage-prompts.js";
 import { checkAnswer } from "./verify-answer.js";
 
-export type { RespondTask } from "./responders/index.js";
-
-/** The tools a run can give its agents; each is absent when the run cannot offer it. */
-export interface AgentTools {
-  search?: CorpusSearch;
-  webSearch?: WebSearchOptions;
-  /** Code execution in the sandbox (present when a skill runs code). */
-  code?: { allowUnsandboxed: boolean };
-}
-
-/** What the flow needs from the run: the model gateway, seed lookup and the run's settings. */
-export interface FlowDeps {
-  tools?: AgentTools;
-  gateway: ModelGateway;
-  loadSeed(id: string): Promise<Seed | undefined>;
-  runId: string;
-  /** The run's --seed: with skill and seed id it decides every random choice. */
-  runSeed: number;
-  rounds: number;
-  /** How many times an agent is asked before its output is declared invalid. */
-  outputAttempts: number;
-  /** Aborts in-flight calls when the user insists on stopping now. */
-  signal?: AbortSignal;
-  /** What happens to an answer that disagrees with its expected outcome. */
-  onDisagree?: "regenerate" | "drop" | "keep";
-}
-
 /** What every node task knows about its item; carried in Send payloads (a Send target sees only its payload). */
 interface ItemRef {
   itemId: string;
   skill: string;
   seedId: string;
-}
-
-/** Extension points for skills that need more than the standard flow. */
-export interface FlowHooks {
-  /** Replace response generation (e.g. a tool-using agent). */
-  respond?: (task: RespondTask, config: RunnableConfig, deps: FlowDeps) => Promise<Answer>;
 }
 
 interface InstructTask extends ItemRef {

@@ -1,5 +1,6 @@
 import type { SkillSpec } from "../agents/define-skill.js";
-import { buildSkillGraph, type FlowDeps } from "./build-skill-graph.js";
+import { buildSkillGraph } from "./build-skill-graph.js";
+import type { FlowDeps } from "./flow-types.js";
 
 /** Drawing needs the graph's shape only: these deps refuse any work. */
 const drawingDeps: FlowDeps = {

@@ -2,7 +2,7 @@
 // restated by the editor for each refined item, kept in the record's metadata (`metadata.expected`), never shown
 // to the student or the teacher, and checked against the teacher's answer by the verify stage.
 import { z } from "zod";
-import { numericKey } from "./verify-answer.js";
+import { numericKey } from "./read-numbers.js";
 
 // Descriptions are short on purpose: the prompts explain each field once (stage-prompts.ts, expectedRules), and
 // the schema is in every prompt that asks for it.

@@ -4,18 +4,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_CHUNK_OPTIONS } from "./corpus/chunker.js";
-import { ConfigError } from "./errors.js";
+import { ConfigError, formatZodIssues } from "./errors.js";
 import { sha256, stableStringify } from "./hash.js";
+import {
+  MODEL_ROLES,
+  type ModelRole,
+  type ResolvedModel,
+  StructuredOutputMode,
+  SUPPORTED_PROVIDERS,
+} from "./models/model-roles.js";
 import { DEFAULT_RETRY_POLICY } from "./models/retry-policy.js";
-
-export const MODEL_ROLES = ["transform", "instruct", "refine", "respond", "verify"] as const;
-export type ModelRole = (typeof MODEL_ROLES)[number];
-
-export const SUPPORTED_PROVIDERS = ["openai"] as const;
-
-/** How the engine asks for JSON: a JSON schema the server enforces, JSON mode, or the prompt alone. */
-export const StructuredOutputMode = z.enum(["json_schema", "json_object", "prompt"]);
-export type StructuredOutputMode = z.infer<typeof StructuredOutputMode>;
 
 export const ModelSettings = z.object({
   /** `provider:name`, e.g. `openai:gpt-4o-mini`. */
@@ -28,17 +26,6 @@ export const ModelSettings = z.object({
   structuredOutput: StructuredOutputMode.default("json_schema"),
 });
 export type ModelSettings = z.infer<typeof ModelSettings>;
-
-/** A model ready to call: provider and name split, key resolved. Only `apiKey` is secret. */
-export interface ResolvedModel {
-  provider: (typeof SUPPORTED_PROVIDERS)[number];
-  name: string;
-  baseURL?: string;
-  apiKey: string;
-  temperature: number;
-  maxTokens?: number;
-  structuredOutput: StructuredOutputMode;
-}
 
 const ModelEntry = z.union([z.string(), ModelSettings]);
 
@@ -111,9 +98,8 @@ export const RunConfig = z.object({
    * What happens to a record whose answer disagrees with its expected outcome: regenerate (ask the teacher for
    * one more independent answer, then drop), drop, or keep (marked disagrees in its metadata).
    */
-  verification: z
-    .object({ onDisagree: z.enum(["regenerate", "drop", "keep"]).default("regenerate") })
-    .default({ onDisagree: "regenerate" }),
+  verification: z.object({ onDisagree: z.enum(["regenerate", "drop", "keep"]).default("regenerate") }).prefault({}),
+  // prefault: an absent object is parsed as {}, so each field's default below is the only one.
   request: z
     .object({
       timeoutMs: z.number().int().positive().default(120_000),
@@ -123,13 +109,7 @@ export const RunConfig = z.object({
       /** How many times an agent is asked before its output is declared invalid. */
       outputAttempts: z.number().int().positive().default(3),
     })
-    .default({
-      timeoutMs: 120_000,
-      maxAttempts: DEFAULT_RETRY_POLICY.maxAttempts,
-      baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
-      maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
-      outputAttempts: 3,
-    }),
+    .prefault({}),
   forceConfig: z.boolean().default(false),
   /** What agents' tools need from outside: a web search key; consent to run code without a sandbox. */
   tools: z
@@ -137,7 +117,7 @@ export const RunConfig = z.object({
       webSearch: z.object({ apiKey: z.string().min(1), baseURL: z.string().url().optional() }).optional(),
       allowUnsandboxed: z.boolean().default(false),
     })
-    .default({ allowUnsandboxed: false }),
+    .prefault({}),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -166,7 +146,7 @@ export function loadConfigFile(path: string | undefined, cwd: string): ConfigFil
   }
   const parsed = ConfigFile.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    const problems = formatZodIssues(parsed.error.issues);
     throw new ConfigError(`config file ${candidate} is invalid:\n  - ${problems.join("\n  - ")}`);
   }
   const here = dirname(candidate);
@@ -238,11 +218,6 @@ function resolveModel(
   if (baseURL) model.baseURL = baseURL;
   if (settings.maxTokens !== undefined) model.maxTokens = settings.maxTokens;
   return model;
-}
-
-/** `openai:gpt-4o-mini` (plus the server when not OpenAI's): how a model is named in records and status. */
-export function modelLabel(model: ResolvedModel): string {
-  return `${model.provider}:${model.name}`;
 }
 
 /**
@@ -325,7 +300,7 @@ export function resolveRunConfig(
     seed: settings.seed ?? file.seed,
     chunk,
     textField: settings.textField ?? file.textField,
-    verification: { onDisagree: settings.onDisagree ?? file.verification?.onDisagree ?? "regenerate" },
+    verification: { onDisagree: settings.onDisagree ?? file.verification?.onDisagree },
     request,
     forceConfig: settings.forceConfig ?? false,
     tools: {

@@ -2,7 +2,19 @@
 // once whether retrying can help; the retry layers read `retryable` instead of guessing from text.
 import type { z } from "zod";
 
-export type ErrorKind = "config" | "skill" | "model-unavailable" | "output-invalid" | "input" | "store" | "interrupted";
+export type ErrorKind =
+  | "config"
+  | "model-unavailable"
+  | "output-invalid"
+  | "input"
+  | "store"
+  | "interrupted"
+  /** A skill file fails its spec. */
+  | "skill"
+  /** An agent tool (calculator, web search, code sandbox) could not do what it was asked. */
+  | "tool"
+  /** The command line asked for something that is not there (a run, an item, a skill). */
+  | "usage";
 
 export abstract class EngineError extends Error {
   abstract readonly kind: ErrorKind;

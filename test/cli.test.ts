@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, runCli } from "./support/cli.js";
+import { cliEnv, ROOT, runCli } from "./support/cli.js";
 import { type ParsedRecord, readJsonl, readRecords } from "./support/dataset.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 
@@ -102,7 +102,7 @@ describe("agentinstruct CLI: informational commands", () => {
     const before = server.requests.length;
     const result = await runCli(args, { env: env() });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("no usable seeds in /nonexistent/corpus (/nonexistent/corpus: cannot read: ENOENT");
+    expect(result.stderr).toContain("no usable seeds in /nonexistent/corpus (corpus: cannot read: ENOENT");
     expect(server.requests.length).toBe(before);
   });
 
@@ -185,7 +185,7 @@ describe("agentinstruct run on seeds/sample", () => {
     const reasons = new Map(
       (status.skipped as Array<{ source: string; reason: string }>).map((entry) => [entry.source, entry.reason]),
     );
-    expect(reasons.get("seeds/sample/LICENSE")).toMatch(/unsupported file type/);
+    expect(reasons.get("sample/LICENSE")).toMatch(/unsupported file type/);
     expect(
       [...reasons.entries()].some(
         ([source, reason]) => source.includes("lru_cache.py") && /no requested skill accepts code/.test(reason),
@@ -249,6 +249,26 @@ describe("agentinstruct run on seeds/sample", () => {
     const other = join(work, "other-seed");
     expect((await runCli(runArgs(other, "--on-disagree", "keep", "--seed", "7"), { env: env() })).code).toBe(0);
     expect(lineage(readRecords(join(other, "data", "rc.jsonl")))).not.toEqual(lineage(records));
+  });
+
+  it("writes byte-identical records when the same job runs from another working directory", async () => {
+    const job = async (cwd: string, seeds: string) => {
+      const out = await mkdtemp(join(work, "cwd-"));
+      const args = runArgs(out, "--limit", "2", "--rounds", "0").map((arg) => (arg === "seeds/sample" ? seeds : arg));
+      const result = await runCli(args, { env: env(), cwd });
+      expect(result.code, result.stderr).toBe(0);
+      return readFileSync(join(out, "data", "rc.jsonl"), "utf8");
+    };
+    const fromRoot = await job(ROOT, "seeds/sample");
+    const elsewhere = await job(work, join(ROOT, "seeds", "sample"));
+    expect(elsewhere).toBe(fromRoot);
+    const rows = fromRoot
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ParsedRecord);
+    expect(rows.length).toBeGreaterThan(0);
+    // Relative to the parent of the --seeds root: never the cwd, never an absolute path.
+    expect(rows.every((row) => /^sample\/[^/].*#\d+$/.test(row.metadata.source))).toBe(true);
   });
 
   it("reads models and settings from a config file", async () => {

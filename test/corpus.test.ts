@@ -1,7 +1,7 @@
 // Bad input is never fatal and never silent: each case is used or skipped with a recorded reason.
 import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CorpusEvent, readCorpus } from "../runtime/corpus/read-corpus.js";
 
@@ -10,7 +10,7 @@ const sentence = "The tide comes in twice a day and goes out twice a day. ";
 
 async function collect(paths: string[], textField = "text"): Promise<CorpusEvent[]> {
   const events: CorpusEvent[] = [];
-  for await (const event of readCorpus(paths, { ...options, textField, displayRoot: "/" })) events.push(event);
+  for await (const event of readCorpus(paths, { ...options, textField })) events.push(event);
   return events;
 }
 
@@ -81,6 +81,15 @@ describe("reading a corpus with bad input", () => {
     expect(code).toMatchObject({ kind: "code", language: "python" });
     const rows = seeds.filter((seed) => seed.source.includes("rows.jsonl"));
     expect(rows.map((seed) => seed.source.replace(/^.*rows/, "rows"))).toEqual(["rows.jsonl:1#1", "rows.jsonl:7#1"]);
+  });
+
+  it("names sources relative to the corpus root's parent, whatever the working directory", () => {
+    const name = basename(root);
+    expect(seedsOf(events).find((seed) => seed.source.includes("good.md"))?.source).toBe(`${name}/good.md#1`);
+    expect(reasonFor(events, "does-not-exist")?.source).toBe("does-not-exist");
+    expect(events.every((event) => !(event.type === "seed" ? event.seed.source : event.source).startsWith("/"))).toBe(
+      true,
+    );
   });
 
   it("skips each bad file or row with a specific reason", () => {

@@ -1,7 +1,7 @@
 // The library API, as a script uses it: resolveRunConfig + runSkills in-process, with hooks and a controller.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   exportDataset,
@@ -53,8 +53,8 @@ describe("runSkills from a script", () => {
     expect(outcome.interrupted).toBe(false);
     expect(outcome.summary.items).toMatchObject({ total: 2, done: 1, filtered: 1, failed: 0, pending: 0, running: 0 });
     expect(outcome.summary.skipped).toContainEqual({
-      source: `${join(corpus, "b-copy.txt")}#1`,
-      reason: `exact duplicate of ${join(corpus, "a.txt")}#1`,
+      source: `${basename(corpus)}/b-copy.txt#1`,
+      reason: `exact duplicate of ${basename(corpus)}/a.txt#1`,
     });
     expect(progress.at(-1)?.phase).toBe("done");
     expect(progress.some((update) => update.items.running > 0)).toBe(true);

@@ -1,6 +1,7 @@
 // The deterministic checks: what a teacher's answer states, read the way a person would read it.
 import { describe, expect, it } from "vitest";
-import { checkAnswer, finalAnswer, numericKey, statedNumber } from "../graphs/verify-answer.js";
+import { numericKey } from "../graphs/read-numbers.js";
+import { checkAnswer, finalAnswer, statedNumber } from "../graphs/verify-answer.js";
 
 const relative = { mode: "relative" as const, within: 0.01 };
 const answer = (content: string) => [{ role: "assistant" as const, content }];

@@ -3,6 +3,7 @@
 import { tool } from "@langchain/core/tools";
 import { all, create } from "mathjs";
 import { z } from "zod";
+import { EngineError } from "../runtime/errors.js";
 
 const math = create(all ?? {}, { number: "BigNumber", precision: 64 });
 const evaluateExpression = math.evaluate.bind(math);
@@ -30,7 +31,8 @@ math.import(
   { override: true },
 );
 
-export class CalculatorError extends Error {
+export class CalculatorError extends EngineError {
+  readonly kind = "tool";
   constructor(
     readonly expression: string,
     message: string,

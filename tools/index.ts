@@ -1,12 +1,13 @@
 // The tools a run can hand to its agents, by name. A tool that the run cannot offer (web search without a
 // provider key, code execution without a sandbox) is left out, so an agent never sees a tool that fails.
 import type { StructuredToolInterface } from "@langchain/core/tools";
-import type { AgentToolName } from "../agents/define-skill.js";
-import type { AgentTools } from "../graphs/build-skill-graph.js";
+import type { AgentToolName, AgentTools } from "./agent-tools.js";
 import { calculatorTool } from "./calculator.js";
 import { createExecuteCodeTool } from "./code-execution/index.js";
 import { corpusSearchTool } from "./corpus-search.js";
 import { webSearchTool } from "./web-search.js";
+
+export { AGENT_TOOL_NAMES, AgentToolName, type AgentTools } from "./agent-tools.js";
 
 export function agentTools(
   names: readonly AgentToolName[],

@@ -2,6 +2,7 @@
 // offered to agents: a search result is never made up.
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
+import { EngineError } from "../runtime/errors.js";
 
 export interface WebResult {
   title: string;
@@ -20,7 +21,8 @@ const TavilyResponse = z.object({
   results: z.array(z.object({ title: z.string(), url: z.string(), content: z.string() }).loose()),
 });
 
-export class WebSearchError extends Error {
+export class WebSearchError extends EngineError {
+  readonly kind = "tool";
   constructor(message: string) {
     super(message);
     this.name = "WebSearchError";

@@ -6,7 +6,7 @@ import type { SkillSpec } from "../../agents/define-skill.js";
 import type { ChatTurn } from "../../runtime/models/chat-turn.js";
 import type { CallContext, ModelGateway } from "../../runtime/models/gateway.js";
 import { answerWithTools } from "../../runtime/models/use-tools.js";
-import type { AgentTools } from "../build-skill-graph.js";
+import type { AgentTools } from "../../tools/agent-tools.js";
 import { type Boundary, withDataRule } from "../data-boundary.js";
 import type { Answer, Draft } from "../skill-state.js";
 import { respondPrompt } from "../stage-prompts.js";

@@ -2,7 +2,7 @@
 // Bad input is never fatal and never silent: every file is either used or reported with why not.
 import type { Dirent } from "node:fs";
 import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
-import { isAbsolute, join, relative } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { sha256 } from "../hash.js";
@@ -15,7 +15,10 @@ export interface Seed {
   /** Stable hash of the normalized text: the same text has the same id in any run. */
   id: string;
   text: string;
-  /** Where it came from: `path#chunk` or `path:line#chunk` for JSONL. */
+  /**
+   * Where it came from: `path#chunk` or `path:line#chunk` for JSONL, the path relative to the parent of the corpus
+   * root it was found under (`sample/notes.jsonl:3#1` for --seeds seeds/sample), so it never depends on the cwd.
+   */
   source: string;
   kind: "text" | "code";
   language?: string;
@@ -30,8 +33,11 @@ export interface CorpusOptions {
   chunk: ChunkOptions;
   /** JSONL field holding the text. */
   textField: string;
-  /** Paths are shown relative to this directory when inside it. */
-  displayRoot?: string;
+}
+
+/** What the walk of one corpus root carries along: the options and where its sources are relative to. */
+interface Walk extends CorpusOptions {
+  base: string;
 }
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", "__pycache__", ".git", ".hg", ".svn"]);
@@ -45,17 +51,17 @@ export function seedId(text: string): string {
 export async function* readCorpus(paths: string[], options: CorpusOptions): AsyncGenerator<CorpusEvent> {
   const visited = new Set<string>();
   for (const path of paths) {
-    yield* readPath(path, options, visited);
+    const root = resolve(path);
+    yield* readPath(root, { ...options, base: dirname(root) }, visited);
   }
 }
 
-function display(path: string, options: CorpusOptions): string {
-  const root = options.displayRoot ?? process.cwd();
-  const inside = relative(root, path);
-  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
+function display(path: string, walk: Walk): string {
+  // The root "/" has no parent to be relative to.
+  return relative(walk.base, path) || basename(path) || path;
 }
 
-async function* readPath(path: string, options: CorpusOptions, visited: Set<string>): AsyncGenerator<CorpusEvent> {
+async function* readPath(path: string, options: Walk, visited: Set<string>): AsyncGenerator<CorpusEvent> {
   const source = display(path, options);
   let info: Awaited<ReturnType<typeof lstat>>;
   try {

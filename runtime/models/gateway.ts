@@ -2,52 +2,24 @@
 // a concurrency cap per model, the retry policy (the only retry layer: adapters' clients never retry), the
 // response cache that makes a resumed run pay nothing twice, the call log, and the tracing names and tags that
 // make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
-import type { RunnableConfig } from "@langchain/core/runnables";
 import pLimit, { type LimitFunction } from "p-limit";
-import { type ModelRole, modelLabel, type ResolvedModel } from "../config.js";
 import { ModelCallError } from "../errors.js";
 import { sha256, stableStringify } from "../hash.js";
 import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
-import type { ChatTurn } from "./chat-turn.js";
-import type { ModelAdapter, WireReply } from "./model-adapter.js";
+import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
+import { type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
-import { traceConfig } from "./trace-config.js";
+import { type CallContext, traceConfig } from "./trace-config.js";
 import { noUsage, type Usage } from "./usage.js";
 
-/** A function the model may call (OpenAI tools). */
-export interface ToolSpec {
-  name: string;
-  description: string;
-  parameters: Record<string, unknown>;
-}
+export type { ToolSpec } from "./model-adapter.js";
 
-export interface ChatRequest {
+/** What an agent asks: the wire request's content, and the role whose model answers it. */
+export interface ChatRequest extends Omit<WireRequest, "model"> {
   role: ModelRole;
-  messages: ChatTurn[];
-  /** Ask for JSON matching this schema (how depends on the model's structuredOutput mode). */
-  json?: { name: string; schema: Record<string, unknown> };
-  /** Functions the model may call. */
-  tools?: ToolSpec[];
 }
 
-/** Who is calling: names the trace and attributes tokens. */
-export interface CallContext {
-  runId: string;
-  skill: string;
-  /** The stage of the flow: transform, instruct, suggest, edit, respond. */
-  flow: string;
-  agent: string;
-  itemId: string;
-  seedId: string;
-  /**
-   * A second independent answer to the same request (verification's regenerate): not sent, but part of the
-   * cache key, so the first answer is not replayed in its place.
-   */
-  sample?: number;
-  /** The LangGraph node's config, so the call nests under the graph's trace. */
-  parent?: RunnableConfig;
-  signal?: AbortSignal;
-}
+export type { CallContext } from "./trace-config.js";
 
 export interface ChatResult extends WireReply {
   /** The model's label (provider:name). */

@@ -1,7 +1,9 @@
 // Models wrap JSON in ```json fences, put a sentence before it, or add a remark after it. Find the
 // JSON value a model meant; validation against the agent's schema happens after this.
+import { EngineError } from "../errors.js";
 
-export class JsonNotFoundError extends Error {
+export class JsonNotFoundError extends EngineError {
+  readonly kind = "output-invalid";
   constructor(message: string) {
     super(message);
     this.name = "JsonNotFoundError";

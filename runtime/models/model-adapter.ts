@@ -3,18 +3,26 @@
 // Concurrency, retries, cache, call log and tracing names stay in the gateway base (gateway.ts), so a second
 // provider is one adapter file.
 import type { RunnableConfig } from "@langchain/core/runnables";
-import type { ResolvedModel } from "../config.js";
 import type { ChatTurn, ToolCall } from "./chat-turn.js";
-import type { ChatRequest } from "./gateway.js";
+import type { ResolvedModel } from "./model-roles.js";
 import type { FailureClass } from "./retry-policy.js";
 import type { Usage } from "./usage.js";
+
+/** A function the model may call (OpenAI tools). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
 
 /** One request as sent: the model's settings (name, endpoint, temperature, output mode) and what to ask. */
 export interface WireRequest {
   model: ResolvedModel;
   messages: ChatTurn[];
-  json?: ChatRequest["json"];
-  tools?: ChatRequest["tools"];
+  /** Ask for JSON matching this schema (how depends on the model's structuredOutput mode). */
+  json?: { name: string; schema: Record<string, unknown> };
+  /** Functions the model may call. */
+  tools?: ToolSpec[];
 }
 
 /** A reply in the engine's terms. */

@@ -3,11 +3,11 @@
 import type { BaseMessage } from "@langchain/core/messages";
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
-import type { ResolvedModel } from "../config.js";
 import { stableStringify } from "../hash.js";
 import type { ChatTurn, ToolCall } from "./chat-turn.js";
 import { Gateway, type GatewayOptions } from "./gateway.js";
 import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
+import type { ResolvedModel } from "./model-roles.js";
 import { classifyFailure } from "./retry-policy.js";
 
 /** Tool call arguments as LangChain wants them: an object (a call with broken JSON was shown its error already). */

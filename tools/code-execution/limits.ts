@@ -1,5 +1,6 @@
 // What a sandboxed program may use, and what came back. Shared by the Python (bubblewrap) and JavaScript
 // (QuickJS) sandboxes so an agent sees one result shape whichever language it ran.
+import { EngineError } from "../../runtime/errors.js";
 
 export interface ExecutionLimits {
   /** Wall-clock time from start to result; the program is killed when it runs out. */
@@ -37,7 +38,8 @@ export interface ExecutionResult {
 }
 
 /** The sandbox itself could not be set up (missing bubblewrap, namespaces refused, ...): nothing ran. */
-export class SandboxUnavailableError extends Error {
+export class SandboxUnavailableError extends EngineError {
+  readonly kind = "tool";
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "SandboxUnavailableError";

@@ -4,17 +4,20 @@
 import { EventEmitter, setMaxListeners } from "node:events";
 import { join } from "node:path";
 import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
-import type { SkillSpec } from "../../agents/define-skill.js";
-import { chooseSkills } from "../../agents/index.js";
-import { buildSkillGraph, type FlowHooks } from "../../graphs/build-skill-graph.js";
-import type { ItemStateValue } from "../../graphs/skill-state.js";
-import { configFingerprint, MODEL_ROLES, modelLabel, type RunConfig } from "../config.js";
-import { ConfigError, InputError, toErrorRecord } from "../errors.js";
-import { type ExportedFile, writeRunData } from "../export/export-dataset.js";
-import { sha256 } from "../hash.js";
-import { OpenAICompatibleGateway } from "../models/openai-adapter.js";
-import type { Item, ItemStatus, RunStore, RunSummary } from "../store/run-store.js";
-import { openSqliteStore } from "../store/sqlite-store.js";
+import type { SkillSpec } from "../agents/define-skill.js";
+import { chooseSkills } from "../agents/index.js";
+import { buildSkillGraph } from "../graphs/build-skill-graph.js";
+import type { FlowHooks } from "../graphs/flow-types.js";
+import type { ItemStateValue } from "../graphs/skill-state.js";
+import { configFingerprint, type RunConfig } from "../runtime/config.js";
+import { ConfigError, InputError, toErrorRecord } from "../runtime/errors.js";
+import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
+import { sha256 } from "../runtime/hash.js";
+import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
+import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
+import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
+import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { buildRecords } from "./build-records.js";
 import { ingestCorpus } from "./ingest-corpus.js";
 import { prepareTools } from "./prepare-tools.js";
@@ -161,11 +164,12 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       models: config.models,
       concurrency: config.concurrency,
       timeoutMs: config.request.timeoutMs,
+      // The Retry-After cap is not configurable: it keeps the policy's default.
       retry: {
+        ...DEFAULT_RETRY_POLICY,
         maxAttempts: config.request.maxAttempts,
         baseDelayMs: config.request.baseDelayMs,
         maxDelayMs: config.request.maxDelayMs,
-        maxRetryAfterMs: 300_000,
       },
       cache: store,
       calls: store,

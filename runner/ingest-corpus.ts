@@ -1,10 +1,10 @@
 // Read the corpus into the run store: seeds (deduplicated by id), one pending item per seed × skill
 // that accepts its kind, and a recorded reason for every input that was skipped or used with a warning.
 // Re-running it on the same store is a no-op for what is already there, so resume can call it freely.
-import type { SkillSpec } from "../../agents/define-skill.js";
-import type { ChunkOptions } from "../corpus/chunker.js";
-import { readCorpus } from "../corpus/read-corpus.js";
-import type { RunStore } from "../store/run-store.js";
+import type { SkillSpec } from "../agents/define-skill.js";
+import type { ChunkOptions } from "../runtime/corpus/chunker.js";
+import { readCorpus } from "../runtime/corpus/read-corpus.js";
+import type { RunStore } from "../runtime/store/run-store.js";
 
 export interface IngestOptions {
   seeds: string[];

@@ -1,13 +1,13 @@
 // Turn a finished thread's state into dataset records with full lineage: which transformation made the
 // content, which instruction type asked, and every refinement step back to the original instruction.
-import type { SkillSpec } from "../../agents/define-skill.js";
-import { instructionShape } from "../../graphs/instruction-shapes.js";
-import type { Draft, ItemStateValue } from "../../graphs/skill-state.js";
-import { seedFlags } from "../corpus/injection.js";
-import type { Seed } from "../corpus/read-corpus.js";
-import { sha256 } from "../hash.js";
-import { renderTemplate } from "../models/call-agent.js";
-import type { DatasetRecord, RefinementStep } from "../store/run-store.js";
+import type { SkillSpec } from "../agents/define-skill.js";
+import { instructionShape } from "../graphs/instruction-shapes.js";
+import type { Draft, ItemStateValue } from "../graphs/skill-state.js";
+import { seedFlags } from "../runtime/corpus/injection.js";
+import type { Seed } from "../runtime/corpus/read-corpus.js";
+import { sha256 } from "../runtime/hash.js";
+import { renderTemplate } from "../runtime/models/call-agent.js";
+import type { DatasetRecord, RefinementStep } from "../runtime/store/run-store.js";
 
 export function recordId(itemId: string, draftId: string): string {
   return sha256(`${itemId}\u0000${draftId}`, 16);

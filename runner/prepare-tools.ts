@@ -1,11 +1,11 @@
 // Give the run's agents the tools its skills ask for, built once per run: corpus search (its index saved
 // beside the run store and reused on resume), web search when a provider key is set, and code execution
 // in the sandbox.
-import type { SkillSpec } from "../../agents/define-skill.js";
-import type { AgentTools } from "../../graphs/build-skill-graph.js";
-import { CorpusSearch, seedSetFingerprint } from "../../tools/corpus-search.js";
-import type { RunConfig } from "../config.js";
-import type { RunStore } from "../store/run-store.js";
+import type { SkillSpec } from "../agents/define-skill.js";
+import type { RunConfig } from "../runtime/config.js";
+import type { RunStore } from "../runtime/store/run-store.js";
+import type { AgentTools } from "../tools/agent-tools.js";
+import { CorpusSearch, seedSetFingerprint } from "../tools/corpus-search.js";
 
 export function needsCorpusSearch(skills: readonly SkillSpec[]): boolean {
   return skills.some(
