@@ -11,7 +11,16 @@ export interface RunFlags extends RunSettings {
   json?: boolean;
 }
 
-export const EXIT = { ok: 0, error: 1, itemsFailed: 2, interrupted: 130, terminated: 143 } as const;
+/** Exit codes (README > Exit codes). 3 and 4 stop a run resumably: raise the budget, or bring the server back. */
+export const EXIT = {
+  ok: 0,
+  error: 1,
+  itemsFailed: 2,
+  budgetReached: 3,
+  serverUnreachable: 4,
+  interrupted: 130,
+  terminated: 143,
+} as const;
 
 /** How to run the same command again: what we print on interruption. */
 function resumeCommand(argv: string[]): string {

@@ -173,6 +173,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       },
       cache: store,
       calls: store,
+      prices: config.prices,
       onCall: (event) => {
         if (event.cached) progress.cachedCalls += 1;
         else if (event.ok) progress.calls += 1;

@@ -13,6 +13,7 @@ import {
   StructuredOutputMode,
   SUPPORTED_PROVIDERS,
 } from "./models/model-roles.js";
+import { Price } from "./models/prices.js";
 import { DEFAULT_RETRY_POLICY } from "./models/retry-policy.js";
 
 export const ModelSettings = z.object({
@@ -69,6 +70,8 @@ export const ConfigFile = z
       })
       .partial()
       .optional(),
+    /** USD per million tokens per model label (`provider:name`): overrides or extends the built-in price table. */
+    prices: z.record(z.string(), Price).optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -118,6 +121,8 @@ export const RunConfig = z.object({
       allowUnsandboxed: z.boolean().default(false),
     })
     .prefault({}),
+  /** Price overrides per model label (runtime/models/prices.ts has the built-in table). */
+  prices: z.record(z.string(), Price).default({}),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -303,6 +308,7 @@ export function resolveRunConfig(
     verification: { onDisagree: settings.onDisagree ?? file.verification?.onDisagree },
     request,
     forceConfig: settings.forceConfig ?? false,
+    prices: file.prices ?? {},
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

@@ -8,6 +8,7 @@ import { sha256, stableStringify } from "../hash.js";
 import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
 import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
 import { type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
+import type { Price } from "./prices.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
 import { type CallContext, traceConfig } from "./trace-config.js";
 import { noUsage, type Usage } from "./usage.js";
@@ -57,6 +58,8 @@ export interface GatewayOptions {
   retry: RetryPolicy;
   cache: ResponseCache;
   calls: CallLog;
+  /** Price overrides per model label (the config's `prices`); see prices.ts. */
+  prices?: Readonly<Record<string, Price>>;
   onCall?: (event: CallEvent) => void;
 }
 
