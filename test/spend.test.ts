@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProgressView } from "../cli/progress.js";
+import { type RunProgress, runSkills } from "../runner/run-skills.js";
+import { resolveRunConfig } from "../runtime/config.js";
 import { BudgetReachedError } from "../runtime/errors.js";
 import { Budget } from "../runtime/models/budget.js";
 import { SqliteRunStore } from "../runtime/store/sqlite-store.js";
@@ -81,12 +84,12 @@ beforeAll(async () => {
     status: summary,
   };
   expect(baseline.records).toBeGreaterThan(3);
-});
+}, 180_000);
 afterAll(async () => {
   await server.close();
 });
 
-describe("cost", () => {
+describe("cost", { timeout: 180_000 }, () => {
   it("is the server's usage at the configured price, per role, agent and skill, in status --json and the table", async () => {
     const { cost, tokens, calls } = baseline.status;
     expect(calls).toBe(baseline.requests);
@@ -163,7 +166,64 @@ describe("cost", () => {
   });
 });
 
-describe("budget", () => {
+describe("progress line", { timeout: 120_000 }, () => {
+  const lines = (progress: RunProgress) => {
+    const written: string[] = [];
+    const stream = { isTTY: false, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    createProgressView(stream).update(progress);
+    return written.join("");
+  };
+  const progress = (fields: Partial<RunProgress>): RunProgress => ({
+    phase: "generating",
+    items: { total: 10, pending: 6, running: 2, done: 2, failed: 0, filtered: 0 },
+    calls: 30,
+    failedCalls: 0,
+    cachedCalls: 0,
+    tokens: { input: 1000, output: 100 },
+    spentUsd: 0.5,
+    ...fields,
+  });
+
+  it("gets the run's spend as it goes, and a projection once items finish (runSkills in-process)", async () => {
+    const config = resolveRunConfig(
+      {
+        skills: ["rc"],
+        seeds: ["seeds/sample"],
+        limit: 2,
+        rounds: 0,
+        out: join(work, "progress"),
+        model: "openai:test-model",
+        concurrency: CONCURRENCY,
+        config: pricedConfig,
+      },
+      { OPENAI_BASE_URL: server.url },
+      process.cwd(),
+    );
+    const updates: RunProgress[] = [];
+    const outcome = await runSkills(config, { onProgress: (update) => updates.push(structuredClone(update)) });
+    const final = updates.at(-1);
+    expect(final?.spentUsd).toBeCloseTo(outcome.summary.cost.usd ?? Number.NaN, 10);
+    // Every item finished: the projection is what was spent.
+    expect(final?.projectedUsd).toBeCloseTo(final?.spentUsd ?? Number.NaN, 10);
+    const spent = updates.map((update) => update.spentUsd ?? Number.NaN);
+    expect(spent.every((usd, index) => index === 0 || usd >= (spent[index - 1] ?? 0))).toBe(true);
+    const first = updates.findIndex((update) => update.items.done + update.items.filtered > 0);
+    expect(updates.slice(0, first).every((update) => update.projectedUsd === undefined)).toBe(true);
+  });
+
+  it("shows what was spent and the projected total", () => {
+    expect(lines(progress({ projectedUsd: 2.5 }))).toContain("| $0.5000 spent of ~$2.50 projected |");
+    expect(lines(progress({}))).toContain("| $0.5000 spent |");
+  });
+
+  it("says the cost is unknown rather than $0 when a price is missing", () => {
+    const text = lines(progress({ spentUsd: null }));
+    expect(text).toContain("cost unknown");
+    expect(text).not.toContain("$");
+  });
+});
+
+describe("budget", { timeout: 300_000 }, () => {
   it("reserves, settles and releases; once a call is refused, every later one is", () => {
     let reached = 0;
     const budget = new Budget(1, 0.25, () => {
