@@ -224,22 +224,38 @@ describe("progress line", { timeout: 120_000 }, () => {
 });
 
 describe("budget", { timeout: 300_000 }, () => {
-  it("reserves, settles and releases; once a call is refused, every later one is", () => {
+  it("reserves and settles; a call that does not fit waits for calls in flight, and is refused once spend leaves no room", async () => {
     let reached = 0;
     const budget = new Budget(1, 0.25, () => {
       reached += 1;
     });
-    const first = budget.reserve(0.5);
-    expect(() => budget.reserve(0.3)).toThrow(BudgetReachedError);
-    expect(reached).toBe(1);
-    expect(() => budget.reserve(0.01)).toThrow(BudgetReachedError);
+    const first = await budget.reserve(0.5);
+    let second: Awaited<ReturnType<Budget["reserve"]>> | undefined;
+    const waiting = budget.reserve(0.3).then((reservation) => {
+      second = reservation;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(second).toBeUndefined();
     first.settle(0.1);
+    await waiting;
     expect(budget.spentUsd).toBeCloseTo(0.35, 12);
+    await expect(budget.reserve(0.7)).rejects.toThrow(BudgetReachedError);
+    expect(reached).toBe(1);
+    await expect(budget.reserve(0.01)).rejects.toThrow(BudgetReachedError);
+    second?.settle(0.2);
+    expect(budget.spentUsd).toBeCloseTo(0.55, 12);
     expect(reached).toBe(1);
 
+    const tight = new Budget(1, 0);
+    const inFlight = await tight.reserve(0.6);
+    const queued = tight.reserve(0.6);
+    inFlight.settle(0.5);
+    await expect(queued).rejects.toThrow("budget reached: $0.5000 spent of $1.0000");
+    expect(tight.reached).toBe(true);
+
     const fresh = new Budget(1, 0);
-    fresh.reserve(0.6).release();
-    fresh.reserve(0.9).settle(0.2);
+    (await fresh.reserve(0.6)).release();
+    (await fresh.reserve(0.9)).settle(0.2);
     expect(fresh.spentUsd).toBeCloseTo(0.2, 12);
     expect(fresh.reached).toBe(false);
   });

@@ -1,8 +1,9 @@
 // A hard budget in dollars for one run (`--max-cost`, `budget.usd`). It counts what the run has spent (a resumed
 // run starts from what its call log already spent) plus what calls in flight may still cost: before a call is
 // sent, the gateway reserves its estimated cost; the reply's usage replaces the estimate, a failure releases it.
-// When a call's reservation would take spent + reserved past the limit, the call is refused, and from then on
-// every call is: the run drains instead of spending in small leftovers.
+// A call whose reservation would take spent + reserved past the limit waits for calls in flight to settle (their
+// estimates are mostly above their real cost, so room comes back); once even spent alone leaves no room for it,
+// it is refused, and from then on every call is: the run drains instead of spending in small leftovers.
 import { BudgetReachedError, ConfigError } from "../errors.js";
 import type { RunStore } from "../store/run-store.js";
 import { MODEL_ROLES, type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
@@ -20,6 +21,8 @@ export class Budget {
   private spent: number;
   private reserved = 0;
   private refused = false;
+  /** Calls waiting for reservations in flight to settle. */
+  private waiting: Array<() => void> = [];
 
   /**
    * @param limitUsd the budget.
@@ -43,14 +46,21 @@ export class Budget {
     return this.refused;
   }
 
-  /** Reserve a call's estimated cost, or throw BudgetReachedError when it does not fit. */
-  reserve(estimateUsd: number): Reservation {
-    if (this.refused || this.spent + this.reserved + estimateUsd > this.limitUsd) {
-      if (!this.refused) {
+  /**
+   * Reserve a call's estimated cost, waiting while calls in flight hold the room it needs; BudgetReachedError
+   * when what is spent already leaves no room for it.
+   */
+  async reserve(estimateUsd: number): Promise<Reservation> {
+    for (;;) {
+      if (this.refused) throw new BudgetReachedError(this.spent, this.limitUsd);
+      if (this.spent + estimateUsd > this.limitUsd) {
         this.refused = true;
         this.onReached?.();
+        this.wake();
+        throw new BudgetReachedError(this.spent, this.limitUsd);
       }
-      throw new BudgetReachedError(this.spent, this.limitUsd);
+      if (this.spent + this.reserved + estimateUsd <= this.limitUsd) break;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.reserved += estimateUsd;
     let open = true;
@@ -59,8 +69,14 @@ export class Budget {
       open = false;
       this.reserved -= estimateUsd;
       this.spent += costUsd;
+      this.wake();
     };
     return { settle: close, release: () => close(0) };
+  }
+
+  /** Let waiting calls look again: room came back, or the budget was reached. */
+  private wake(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 }
 

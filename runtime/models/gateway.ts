@@ -164,7 +164,7 @@ export class Gateway implements ModelGateway {
     }
 
     // Reserved before the call queues for a slot, so calls waiting to be sent count against the budget too.
-    const reservation = this.options.budget?.reserve(estimatedCost(model, request, price));
+    const reservation = await this.options.budget?.reserve(estimatedCost(model, request, price));
     const started = performance.now();
     let sent: { reply: WireReply; attempts: number };
     try {
