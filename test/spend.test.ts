@@ -12,7 +12,10 @@ import { type RunProgress, runSkills } from "../runner/run-skills.js";
 import { resolveRunConfig } from "../runtime/config.js";
 import { BudgetReachedError } from "../runtime/errors.js";
 import { Budget } from "../runtime/models/budget.js";
-import { SqliteRunStore } from "../runtime/store/sqlite-store.js";
+import type { ModelRole, ResolvedModel } from "../runtime/models/model-roles.js";
+import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import { guessRequestTokens } from "../runtime/models/token-estimate.js";
+import { openSqliteStore, SqliteRunStore } from "../runtime/store/sqlite-store.js";
 import { cliEnv, runCli } from "./support/cli.js";
 import { readRecords } from "./support/dataset.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
@@ -160,6 +163,90 @@ describe("cost", { timeout: 180_000 }, () => {
         usd: 0,
         unpriced: [{ role: "verify", model: "openai:test-model", usage: { input_tokens: 10, output_tokens: 5 } }],
       });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("the gateway", () => {
+  const request = { role: "respond" as const, messages: [{ role: "user" as const, content: "How far is the moon?" }] };
+  const context = (itemId: string) => ({
+    runId: "r",
+    skill: "rc",
+    flow: "respond",
+    agent: "respond",
+    itemId,
+    seedId: "s",
+  });
+  const testModel = (): ResolvedModel => ({
+    provider: "openai",
+    name: "test-model",
+    baseURL: server.url,
+    apiKey: "test-key",
+    temperature: 0.7,
+    structuredOutput: "json_schema",
+  });
+  async function gatewayWith(options: { budget?: Budget } = {}) {
+    const store = openSqliteStore(join(await mkdtemp(join(tmpdir(), "spend-gateway-")), "run.db"));
+    const model = testModel();
+    const models = Object.fromEntries(
+      ["transform", "instruct", "refine", "respond", "verify"].map((role) => [role, model]),
+    ) as Record<ModelRole, ResolvedModel>;
+    const gateway = new OpenAICompatibleGateway({
+      models,
+      concurrency: 2,
+      timeoutMs: 10_000,
+      retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1000 },
+      cache: store,
+      calls: store,
+      prices: { "openai:test-model": PRICE },
+      ...options,
+    });
+    return { gateway, store };
+  }
+
+  it("logs an answer's cost from its usage, a cache hit's and a failure's as 0", async () => {
+    server.reset();
+    const { gateway, store } = await gatewayWith();
+    try {
+      const answered = await gateway.complete(request, context("rc/a"));
+      await gateway.complete(request, context("rc/a"));
+      server.enqueueFaults("400");
+      await expect(
+        gateway.complete({ ...request, messages: [{ role: "user", content: "Why?" }] }, context("rc/a")),
+      ).rejects.toThrow();
+      const calls = await store.itemCalls("rc/a");
+      expect(calls.map((call) => [call.cached, call.error !== undefined])).toEqual([
+        [false, false],
+        [true, false],
+        [false, true],
+      ]);
+      expect(calls[0]?.costUsd).toBeCloseTo(
+        costOfTokens({ input: answered.usage.input_tokens, output: answered.usage.output_tokens }),
+        12,
+      );
+      expect(calls[0]?.costUsd).toBeGreaterThan(0);
+      expect(calls.slice(1).map((call) => call.costUsd)).toEqual([0, 0]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("sends nothing once the budget has no room for a call, and counts what an answer cost", async () => {
+    server.reset();
+    // Room for the first call's estimate (its text, and 1,024 reply tokens) and no more.
+    const guess = guessRequestTokens({ ...request, model: testModel() });
+    const budget = new Budget(costOfTokens(guess) + 1e-6, 0);
+    const { gateway, store } = await gatewayWith({ budget });
+    try {
+      await gateway.complete(request, context("rc/b"));
+      const [paid] = await store.itemCalls("rc/b");
+      expect(budget.spentUsd).toBeCloseTo(paid?.costUsd ?? Number.NaN, 12);
+      const next = { ...request, messages: [{ role: "user" as const, content: "And the sun?" }] };
+      await expect(gateway.complete(next, context("rc/b"))).rejects.toThrow(BudgetReachedError);
+      expect(server.requests.length).toBe(1);
+      expect(budget.reached).toBe(true);
     } finally {
       await store.close();
     }
