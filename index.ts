@@ -14,13 +14,28 @@ export {
 } from "./runner/run-skills.js";
 export { RunConfig, type RunSettings, resolveRunConfig } from "./runtime/config.js";
 export { type CorpusEvent, readCorpus, type Seed } from "./runtime/corpus/read-corpus.js";
-export { ConfigError, EngineError, ModelCallError, OutputInvalidError } from "./runtime/errors.js";
+export {
+  BudgetReachedError,
+  ConfigError,
+  EngineError,
+  ModelCallError,
+  OutputInvalidError,
+} from "./runtime/errors.js";
 export { type ExportFormat, exportDataset, writeRunData } from "./runtime/export/export-dataset.js";
+export { Budget } from "./runtime/models/budget.js";
 export { callAgent } from "./runtime/models/call-agent.js";
 export { ChatTurn, ToolCall } from "./runtime/models/chat-turn.js";
 export { Gateway, type ModelGateway } from "./runtime/models/gateway.js";
 export type { ModelAdapter } from "./runtime/models/model-adapter.js";
 export { MODEL_ROLES, type ModelRole } from "./runtime/models/model-roles.js";
 export { OpenAICompatibleAdapter, OpenAICompatibleGateway } from "./runtime/models/openai-adapter.js";
-export type { DatasetRecord, Item, ItemStatus, RunStore, RunSummary } from "./runtime/store/run-store.js";
+export type {
+  CallRecord,
+  DatasetRecord,
+  Item,
+  ItemStatus,
+  RunCost,
+  RunStore,
+  RunSummary,
+} from "./runtime/store/run-store.js";
 export { openSqliteStore } from "./runtime/store/sqlite-store.js";

@@ -1,5 +1,25 @@
 // How a run's state reads to a person: one table per skill plus every skipped input and failure.
-import type { CallRecord, Item, ItemNote, RunSummary } from "../runtime/store/run-store.js";
+import type { CallRecord, Item, ItemNote, RunCost, RunSummary } from "../runtime/store/run-store.js";
+
+/** Dollars as a person reads them: cents from $1 up, four decimals below (test runs cost fractions of a cent). */
+export function formatUsd(usd: number): string {
+  return `$${usd >= 1 ? usd.toFixed(2) : usd.toFixed(4)}`;
+}
+
+/** A spend that may be unknown: never printed as $0 when a price is missing, and saying how to add one. */
+export function formatSpend(usd: number | null, unpricedModels: readonly string[]): string {
+  if (usd !== null) return formatUsd(usd);
+  const models = unpricedModels.length > 0 ? unpricedModels.join(", ") : "some model";
+  return `unknown (no price for ${models} — add it under prices in the config)`;
+}
+
+/** Per group, largest spend first; unknown groups first of all, since they make the total unknown. */
+function spendList(groups: RunCost["byRole"], limit: number): string {
+  const entries = Object.entries(groups).sort(([, a], [, b]) => (b ?? Infinity) - (a ?? Infinity));
+  const shown = entries.slice(0, limit).map(([name, usd]) => `${name} ${usd === null ? "unknown" : formatUsd(usd)}`);
+  if (entries.length > limit) shown.push(`… and ${entries.length - limit} more`);
+  return shown.join(", ") || "none";
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
@@ -14,7 +34,11 @@ function table(rows: string[][]): string {
 
 export function formatSummary(summary: RunSummary, options: { out: string; listLimit?: number }): string {
   const limit = options.listLimit ?? 20;
-  const header = ["skill", "total", "done", "failed", "filtered", "pending", "running", "records", "calls"];
+  const header = ["skill", "total", "done", "failed", "filtered", "pending", "running", "records", "calls", "cost"];
+  const skillCost = (skill: string) => {
+    const usd = summary.cost.bySkill[skill];
+    return usd === null ? "unknown" : formatUsd(usd ?? 0);
+  };
   const rows = summary.bySkill.map((skill) => [
     skill.skill,
     String(skill.pending + skill.running + skill.done + skill.failed + skill.filtered),
@@ -25,6 +49,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     String(skill.running),
     String(skill.records),
     String(skill.calls),
+    skillCost(skill.skill),
   ]);
   const { items } = summary;
   rows.push([
@@ -37,12 +62,17 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     String(items.running),
     String(summary.records),
     String(summary.calls),
+    summary.cost.usd === null ? "unknown" : formatUsd(summary.cost.usd),
   ]);
   const lines = [
     `Run at ${options.out}`,
     table([header, ...rows]),
     "",
     `seeds ${summary.seeds} | records ${summary.records} | LLM calls ${summary.calls} (${summary.retries} retries, ${summary.cachedCalls} answered from cache, ${summary.failedCalls} failed) | tokens ${summary.tokens.input} in / ${summary.tokens.output} out`,
+    `cost ${formatSpend(summary.cost.usd, summary.cost.unpricedModels)}` +
+      (summary.cost.unknownCalls > 0 ? ` (${summary.cost.unknownCalls} calls without a price)` : "") +
+      ` | by role: ${spendList(summary.cost.byRole, limit)}`,
+    `cost by agent: ${spendList(summary.cost.byAgent, 8)}${Object.keys(summary.cost.byAgent).length > 8 ? " (status --json lists all)" : ""}`,
   ];
   const list = (title: string, entries: Array<{ source: string; reason: string }>) => {
     if (entries.length === 0) return;
@@ -83,6 +113,7 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
     failedCalls: summary.failedCalls,
     retries: summary.retries,
     tokens: summary.tokens,
+    cost: summary.cost,
     skills: summary.bySkill,
     failures: summary.failures,
   };
@@ -114,10 +145,11 @@ export function formatItem(
       String(call.usage.input_tokens),
       String(call.usage.output_tokens),
       `${call.latencyMs} ms`,
+      call.costUsd === undefined ? "unknown" : formatUsd(call.costUsd),
       call.error ?? "",
     ]);
     // time: from queueing the call to its answer, retries and backoff included.
-    lines.push("", table([["agent", "model", "attempts", "in", "out", "time", "error"], ...rows]));
+    lines.push("", table([["agent", "model", "attempts", "in", "out", "time", "cost", "error"], ...rows]));
   }
   return lines.join("\n");
 }

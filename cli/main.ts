@@ -26,6 +26,11 @@ const integer = (name: string, minimum: number) => (value: string) => {
   return parsed;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const dollars = (name: string) => (value: string) => {
+  const parsed = Number(value.replace(/^\$/, ""));
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError(`${name} must be an amount in USD > 0`);
+  return parsed;
+};
 // Help shows the config schema's own defaults, so a changed default cannot leave the help text behind.
 const DEFAULTS = {
   concurrency: RunConfig.shape.concurrency.parse(undefined),
@@ -105,6 +110,11 @@ export function buildProgram(): Command {
         "an answer that disagrees with its expected outcome: regenerate once then drop (default), drop, or keep",
       ).choices(["regenerate", "drop", "keep"]),
     )
+    .option(
+      "--max-cost <usd>",
+      "hard budget in USD over every run on this --out: stops resumably before passing it (README > Budget)",
+      dollars("--max-cost"),
+    )
     .option("--force-config", "continue a run in --out even though its configuration changed")
     .option(
       "--allow-unsandboxed",
@@ -113,7 +123,7 @@ export function buildProgram(): Command {
     .option("--json", "print the final summary as JSON on stdout")
     .addHelpText(
       "after",
-      `\nSeed files: ${SUPPORTED_EXTENSIONS.join(" ")}\nExit codes: 0 all done, 1 error, 2 some items failed, 130/143 interrupted (resumable).`,
+      `\nSeed files: ${SUPPORTED_EXTENSIONS.join(" ")}\nExit codes: 0 all done, 1 error, 2 some items failed, 3 budget reached (resumable with a higher --max-cost), 4 server unreachable (resumable), 130/143 interrupted (resumable).`,
     )
     .action(async ({ skillFile, ...flags }: RunFlags & { skillFile?: string[] }) => {
       process.exitCode = await runCommand({ ...flags, skillFiles: skillFile }, process.argv.slice(2));

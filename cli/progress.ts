@@ -2,6 +2,7 @@
 // otherwise (CI logs, pipes). Both write to stderr so stdout stays clean for --json.
 import cliProgress from "cli-progress";
 import type { RunProgress } from "../runner/run-skills.js";
+import { formatUsd } from "./format-summary.js";
 
 export interface ProgressView {
   update(progress: RunProgress): void;
@@ -19,6 +20,13 @@ function duration(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)}s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
   return `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+/** Spent so far and, once items have finished, the projected total for the run. */
+function spend(progress: RunProgress): string {
+  if (progress.spentUsd === null) return "cost unknown (a model has no price)";
+  const projected = progress.projectedUsd !== undefined ? ` of ~${formatUsd(progress.projectedUsd)} projected` : "";
+  return `${formatUsd(progress.spentUsd)} spent${projected}`;
 }
 
 class Rate {
@@ -43,6 +51,7 @@ function line(progress: RunProgress, rate: Rate): string {
     `(done ${items.done}, failed ${items.failed}, filtered ${items.filtered}, running ${items.running}) | ` +
     `calls ${compact(progress.calls)}${progress.failedCalls ? ` (${progress.failedCalls} failed attempts)` : ""} | ` +
     `tokens ${compact(progress.tokens.input)} in / ${compact(progress.tokens.output)} out | ` +
+    `${spend(progress)} | ` +
     `${perMinute.toFixed(1)} items/min | ETA ${eta}`
   );
 }
@@ -69,7 +78,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
     {
       stream,
       format:
-        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | {rate}/min | ETA {eta}",
+        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | {spend} | {rate}/min | ETA {eta}",
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -88,6 +97,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
         filtered: items.filtered,
         calls: compact(progress.calls),
         tokens: `${compact(progress.tokens.input)}/${compact(progress.tokens.output)}`,
+        spend: spend(progress),
         rate: perMinute.toFixed(1),
         eta,
       };

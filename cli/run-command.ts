@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { chooseSkills } from "../agents/index.js";
 import { RunController, runSkills } from "../runner/run-skills.js";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
-import { formatSummary, summaryJson } from "./format-summary.js";
+import { formatSummary, formatUsd, summaryJson } from "./format-summary.js";
 import { createProgressView } from "./progress.js";
 
 export interface RunFlags extends RunSettings {
@@ -26,6 +26,17 @@ export const EXIT = {
 function resumeCommand(argv: string[]): string {
   const quoted = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`));
   return `npx agentinstruct ${quoted.join(" ")}`;
+}
+
+/** The same command with `--max-cost usd` (replacing any given): how to continue past a budget. */
+function withMaxCost(argv: string[], usd: number): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? "";
+    if (arg === "--max-cost") index += 1;
+    else if (!arg.startsWith("--max-cost=")) kept.push(arg);
+  }
+  return [...kept, "--max-cost", String(usd)];
 }
 
 export async function runCommand(flags: RunFlags, argv: string[]): Promise<number> {
@@ -55,12 +66,27 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
     const outcome = await runSkills(config, { controller, onProgress: (progress) => view.update(progress) });
     view.stop();
     const summary = outcome.summary;
-    if (flags.json)
-      process.stdout.write(`${JSON.stringify({ ...summaryJson(summary), interrupted: outcome.interrupted })}\n`);
-    else process.stderr.write(`\n${formatSummary(summary, { out: config.out })}\n`);
+    if (flags.json) {
+      const stopped = outcome.stopped ? { stopped: outcome.stopped } : {};
+      const budget = outcome.budget ? { budget: outcome.budget } : {};
+      process.stdout.write(
+        `${JSON.stringify({ ...summaryJson(summary), interrupted: outcome.interrupted, ...stopped, ...budget })}\n`,
+      );
+    } else process.stderr.write(`\n${formatSummary(summary, { out: config.out })}\n`);
     process.stderr.write(
       `\nData: ${join(config.out, "data")}/<split>.jsonl (${(outcome.durationMs / 1000).toFixed(1)} s)\n`,
     );
+    if (outcome.stopped === "budget" && outcome.budget) {
+      const { usd, spentUsd } = outcome.budget;
+      const spent = formatUsd(spentUsd);
+      const higher = Number((usd * 2).toPrecision(3));
+      process.stderr.write(
+        `Budget reached: ${spent} spent of the ${formatUsd(usd)} budget (every run on this --out counts). ` +
+          `Nothing new was started; calls in flight finished and were kept, and ${summary.items.pending} item(s) wait as pending.\n` +
+          `Continue with a higher budget (the resumed run counts the ${spent} already spent):\n  ${resumeCommand(withMaxCost(argv, higher))}\n`,
+      );
+      return EXIT.budgetReached;
+    }
     if (outcome.interrupted) {
       process.stderr.write(`Interrupted. Resume with:\n  ${resumeCommand(argv)}\n`);
       return signalName === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;

@@ -13,6 +13,7 @@ import { configFingerprint, type RunConfig } from "../runtime/config.js";
 import { ConfigError, InputError, toErrorRecord } from "../runtime/errors.js";
 import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
 import { sha256 } from "../runtime/hash.js";
+import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
 import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
@@ -52,6 +53,10 @@ export interface RunProgress {
   failedCalls: number;
   cachedCalls: number;
   tokens: { input: number; output: number };
+  /** USD spent so far, this run and earlier ones on the same --out; null when a call's price is unknown. */
+  spentUsd: number | null;
+  /** Spend per finished item × items in total, once an item has finished (and the spend is known). */
+  projectedUsd?: number;
 }
 
 export interface RunOptions {
@@ -73,6 +78,10 @@ export interface RunOutcome {
   /** `<out>/data/<split>.jsonl`, rewritten whole from the store at the end of every run (interrupted ones too). */
   dataFiles: ExportedFile[];
   durationMs: number;
+  /** Why the run stopped early, when it was not a signal: "budget" (the next call would pass the budget). */
+  stopped?: "budget";
+  /** The hard budget, when there is one: its limit and what the run has spent against it (earlier runs included). */
+  budget?: { usd: number; spentUsd: number };
 }
 
 export const RUN_DB = "run.db";
@@ -123,6 +132,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
   const skills = chooseSkills(config);
   const controller = options.controller ?? new RunController();
+  // Before anything is written: a budget over a model we cannot price could not hold.
+  if (config.budget) requirePrices(config.models, config.prices);
   const { store, runId } = await openRun(config, skills);
   const progress: RunProgress = {
     phase: "reading",
@@ -131,8 +142,15 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     failedCalls: 0,
     cachedCalls: 0,
     tokens: { input: 0, output: 0 },
+    spentUsd: 0,
   };
-  const report = () => options.onProgress?.(progress);
+  const report = () => {
+    const { done, failed, filtered, total } = progress.items;
+    const finished = done + failed + filtered;
+    if (progress.spentUsd !== null && finished > 0) progress.projectedUsd = (progress.spentUsd / finished) * total;
+    else delete progress.projectedUsd;
+    options.onProgress?.(progress);
+  };
   try {
     await ingestCorpus(store, skills, {
       seeds: config.seeds,
@@ -157,8 +175,15 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       failedCalls: before.failedCalls,
       cachedCalls: before.cachedCalls,
       tokens: { ...before.tokens },
+      spentUsd: before.cost.usd,
     });
     report();
+
+    const budget =
+      config.budget &&
+      new Budget(config.budget.usd, await spentBefore(store, config.models, config.prices), () =>
+        controller.drain("budget reached"),
+      );
 
     const gateway = new OpenAICompatibleGateway({
       models: config.models,
@@ -174,10 +199,15 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       cache: store,
       calls: store,
       prices: config.prices,
+      ...(budget ? { budget } : {}),
       onCall: (event) => {
         if (event.cached) progress.cachedCalls += 1;
-        else if (event.ok) progress.calls += 1;
-        else progress.failedCalls += 1;
+        else if (event.ok) {
+          progress.calls += 1;
+          // One call of unknown price makes the whole spend unknown: a partial sum would read as the total.
+          progress.spentUsd =
+            progress.spentUsd === null || event.costUsd === undefined ? null : progress.spentUsd + event.costUsd;
+        } else progress.failedCalls += 1;
         progress.tokens.input += event.usage.input_tokens;
         progress.tokens.output += event.usage.output_tokens;
         report();
@@ -295,6 +325,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       summary: await store.summary(),
       dataFiles: await writeRunData(store, config.out),
       durationMs: performance.now() - started,
+      ...(budget?.reached ? { stopped: "budget" as const } : {}),
+      ...(budget ? { budget: { usd: budget.limitUsd, spentUsd: budget.spentUsd } } : {}),
     };
   } finally {
     await store.close();

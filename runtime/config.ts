@@ -72,6 +72,8 @@ export const ConfigFile = z
       .optional(),
     /** USD per million tokens per model label (`provider:name`): overrides or extends the built-in price table. */
     prices: z.record(z.string(), Price).optional(),
+    /** A hard budget in USD for the run (README > Budget); --max-cost overrides it. */
+    budget: z.object({ usd: z.number().positive() }).strict().optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -123,6 +125,11 @@ export const RunConfig = z.object({
     .prefault({}),
   /** Price overrides per model label (runtime/models/prices.ts has the built-in table). */
   prices: z.record(z.string(), Price).default({}),
+  /**
+   * A hard budget in USD, counted over every run on this --out. Not part of the fingerprint: raising it to
+   * continue a stopped run is the point.
+   */
+  budget: z.object({ usd: z.number().positive() }).optional(),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -278,6 +285,8 @@ export interface RunSettings {
   allowUnsandboxed?: boolean;
   /** What to do with an answer that disagrees with its expected outcome. */
   onDisagree?: "regenerate" | "drop" | "keep";
+  /** A hard budget in USD (overrides the config file's budget.usd). */
+  maxCost?: number;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -309,6 +318,7 @@ export function resolveRunConfig(
     request,
     forceConfig: settings.forceConfig ?? false,
     prices: file.prices ?? {},
+    ...(settings.maxCost !== undefined || file.budget ? { budget: { usd: settings.maxCost ?? file.budget?.usd } } : {}),
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

@@ -14,7 +14,9 @@ export type ErrorKind =
   /** An agent tool (calculator, web search, code sandbox) could not do what it was asked. */
   | "tool"
   /** The command line asked for something that is not there (a run, an item, a skill). */
-  | "usage";
+  | "usage"
+  /** The run's budget (--max-cost, budget.usd) has no room for the next call. */
+  | "budget";
 
 export abstract class EngineError extends Error {
   abstract readonly kind: ErrorKind;
@@ -53,6 +55,21 @@ export class ModelCallError extends EngineError {
     super(message, options);
     this.name = "ModelCallError";
     this.retryable = retryable;
+  }
+}
+
+/**
+ * The next call would pass the run's budget, so it is not sent. The runner drains on it: the item goes back to
+ * pending (not failed) and a resumed run with a higher budget continues it.
+ */
+export class BudgetReachedError extends EngineError {
+  readonly kind = "budget";
+  constructor(
+    readonly spentUsd: number,
+    readonly limitUsd: number,
+  ) {
+    super(`budget reached: $${spentUsd.toFixed(4)} spent of $${limitUsd.toFixed(4)}`);
+    this.name = "BudgetReachedError";
   }
 }
 

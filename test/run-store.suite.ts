@@ -152,5 +152,43 @@ export function runStoreSuite(factory: StoreFactory): void {
         warnings: [{ source: "y.txt", reason: "invalid UTF-8" }],
       });
     });
+
+    it("logs each call's cost and sums spend per role, agent and skill, unknown where a price is missing", async () => {
+      const call = { latencyMs: 5, attempts: 1, cached: false, usage: { input_tokens: 100, output_tokens: 20 } };
+      const priced = { model: "openai:priced", role: "respond" };
+      await store.recordCall({ ...call, ...priced, itemId: "rc/a", agent: "respond", costUsd: 0.25 });
+      await store.recordCall({ ...call, ...priced, itemId: "rc/a", agent: "respond", costUsd: 0.5 });
+      // A cache hit costs nothing and never makes a sum unknown.
+      await store.recordCall({
+        ...call,
+        model: "openai:free",
+        role: "verify",
+        itemId: "rc/a",
+        agent: "verify",
+        cached: true,
+      });
+      await store.recordCall({ ...call, ...priced, itemId: "code/b", agent: "respond", costUsd: 1 });
+      await store.recordCall({
+        ...call,
+        model: "openai:local",
+        role: "instruct",
+        itemId: "code/b",
+        agent: "instruct:x",
+      });
+      expect((await store.itemCalls("rc/a")).map((entry) => entry.costUsd)).toEqual([0.25, 0.5, undefined]);
+      const { cost } = await store.summary();
+      expect(cost).toEqual({
+        usd: null,
+        unknownCalls: 1,
+        unpricedModels: ["openai:local"],
+        byRole: { instruct: null, respond: 1.75 },
+        byAgent: { "instruct:x": null, respond: 1.75 },
+        bySkill: { code: null, rc: 0.75 },
+      });
+      expect(await store.spend()).toEqual({
+        usd: 1.75,
+        unpriced: [{ role: "instruct", model: "openai:local", usage: { input_tokens: 100, output_tokens: 20 } }],
+      });
+    });
   });
 }

@@ -6,10 +6,12 @@ import pLimit, { type LimitFunction } from "p-limit";
 import { ModelCallError } from "../errors.js";
 import { sha256, stableStringify } from "../hash.js";
 import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
+import type { Budget } from "./budget.js";
 import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
 import { type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
-import type { Price } from "./prices.js";
+import { costOf, type Price, priceFor } from "./prices.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { guessRequestTokens } from "./token-estimate.js";
 import { type CallContext, traceConfig } from "./trace-config.js";
 import { noUsage, type Usage } from "./usage.js";
 
@@ -48,6 +50,8 @@ export interface CallEvent {
   ok: boolean;
   cached: boolean;
   usage: Usage;
+  /** What an answered call cost (0 from cache); absent when the price is unknown or the attempt failed. */
+  costUsd?: number;
 }
 
 export interface GatewayOptions {
@@ -60,6 +64,8 @@ export interface GatewayOptions {
   calls: CallLog;
   /** Price overrides per model label (the config's `prices`); see prices.ts. */
   prices?: Readonly<Record<string, Price>>;
+  /** The run's hard budget: every call reserves its estimated cost before it is sent (budget.ts). */
+  budget?: Budget;
   onCall?: (event: CallEvent) => void;
 }
 
@@ -95,6 +101,12 @@ function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): strin
   );
 }
 
+/** A call's cost before it is sent, from a cheap size guess (a budget refuses to start without prices). */
+function estimatedCost(model: ResolvedModel, request: ChatRequest, price: Price | undefined): number {
+  const guess = guessRequestTokens({ ...request, model });
+  return costOf({ input_tokens: guess.input, output_tokens: guess.output }, price) ?? 0;
+}
+
 const acceptAll = (result: ChatResult): Verdict<ChatResult> => ({ ok: true, value: result });
 
 export class Gateway implements ModelGateway {
@@ -123,15 +135,20 @@ export class Gateway implements ModelGateway {
   ): Promise<JudgedResult<T>> {
     const model = this.modelFor(request.role);
     const key = cacheKey(model, request, context.sample);
-    // Every call is logged once, whether answered from cache, by the model, or failed for good.
-    const log = (fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error">) =>
-      this.options.calls.recordCall({
+    const price = priceFor(model, this.options.prices);
+    // Every call is logged once, whether answered from cache, by the model, or failed for good, with its cost
+    // (a cache hit or a failure with usage 0 costs 0) unless the price is unknown.
+    const log = (fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error">) => {
+      const costUsd = costOf(fields.usage, price);
+      return this.options.calls.recordCall({
         itemId: context.itemId,
         agent: context.agent,
         role: request.role,
         model: modelLabel(model),
         ...fields,
+        ...(costUsd !== undefined ? { costUsd } : {}),
       });
+    };
 
     const cached = await this.options.cache.getCachedResponse(key);
     if (cached !== undefined) {
@@ -139,17 +156,28 @@ export class Gateway implements ModelGateway {
       const verdict = accept(result);
       if (verdict.ok) {
         await log({ usage: noUsage(), latencyMs: 0, attempts: 0, cached: true });
-        this.options.onCall?.({ ok: true, cached: true, usage: noUsage() });
+        this.options.onCall?.({ ok: true, cached: true, usage: noUsage(), ...(price ? { costUsd: 0 } : {}) });
         return { ...result, verdict };
       }
       // Accepted once, rejected now (the caller's checks changed): ask the model instead of replaying it.
       await this.options.cache.deleteCachedResponse(key);
     }
 
+    // Reserved before the call queues for a slot, so calls waiting to be sent count against the budget too.
+    const reservation = await this.options.budget?.reserve(estimatedCost(model, request, price));
     const started = performance.now();
-    const { reply, attempts } = await this.send(model, request, context, (error, attempt) =>
-      log({ usage: noUsage(), latencyMs: performance.now() - started, attempts: attempt, cached: false, error }),
-    );
+    let sent: { reply: WireReply; attempts: number };
+    try {
+      sent = await this.send(model, request, context, (error, attempt) =>
+        log({ usage: noUsage(), latencyMs: performance.now() - started, attempts: attempt, cached: false, error }),
+      );
+    } catch (error) {
+      reservation?.release();
+      throw error;
+    }
+    const { reply, attempts } = sent;
+    const costUsd = costOf(reply.usage, price);
+    reservation?.settle(costUsd ?? 0);
     const result: ChatResult = { ...reply, model: modelLabel(model), cached: false };
     try {
       const verdict = accept(result);
@@ -158,7 +186,12 @@ export class Gateway implements ModelGateway {
       return { ...result, verdict };
     } finally {
       await log({ usage: result.usage, latencyMs: performance.now() - started, attempts, cached: false });
-      this.options.onCall?.({ ok: true, cached: false, usage: result.usage });
+      this.options.onCall?.({
+        ok: true,
+        cached: false,
+        usage: result.usage,
+        ...(costUsd !== undefined ? { costUsd } : {}),
+      });
     }
   }
 

@@ -70,12 +70,29 @@ export interface CallRecord {
   cached: boolean;
   /** Set when the call failed for good. */
   error?: string;
+  /** USD, from the usage and the model's price; absent when the price is unknown (never read as 0). */
+  costUsd?: number;
 }
 
 export interface InputNote {
   source: string;
   outcome: "skipped" | "warning";
   reason: string;
+}
+
+/**
+ * Spend of the calls sent to a model (cache hits cost nothing and are not counted). A group's dollars are null when
+ * any of its calls has no known price: a partial sum would read as the whole.
+ */
+export interface RunCost {
+  usd: number | null;
+  /** Calls sent to a model whose price is unknown. */
+  unknownCalls: number;
+  /** The model labels of those calls. */
+  unpricedModels: string[];
+  byRole: Record<string, number | null>;
+  byAgent: Record<string, number | null>;
+  bySkill: Record<string, number | null>;
 }
 
 export interface RunSummary {
@@ -96,6 +113,7 @@ export interface RunSummary {
   /** Extra attempts spent on retryable errors (429, 5xx, timeouts). */
   retries: number;
   tokens: { input: number; output: number };
+  cost: RunCost;
   bySkill: Array<{ skill: string } & Record<ItemStatus, number> & { records: number; calls: number }>;
   failures: Array<{ item: string; error: string }>;
 }
@@ -147,6 +165,11 @@ export interface RunStore extends ResponseCache, CallLog {
 
   /** The calls an item made, in order (what `status --item` shows). */
   itemCalls(itemId: string): Promise<CallRecord[]>;
+  /**
+   * What a budget counts from earlier runs: the dollars of the priced calls, and the tokens of the calls logged
+   * without a price (per role and model), for the runner to price with today's prices.
+   */
+  spend(): Promise<{ usd: number; unpriced: Array<{ role: string; model: string; usage: Usage }> }>;
   summary(): Promise<RunSummary>;
   /** Every record, in corpus order, optionally of one split. */
   records(split?: string): AsyncIterable<DatasetRecord>;

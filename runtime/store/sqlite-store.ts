@@ -6,6 +6,7 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 import type { Seed } from "../corpus/read-corpus.js";
 import type { ErrorRecord } from "../errors.js";
+import type { Usage } from "../models/usage.js";
 import type {
   CallRecord,
   DatasetRecord,
@@ -13,6 +14,7 @@ import type {
   Item,
   ItemNote,
   ItemStatus,
+  RunCost,
   RunStore,
   RunSummary,
 } from "./run-store.js";
@@ -37,7 +39,8 @@ CREATE INDEX IF NOT EXISTS records_order ON records (split, item_ordinal, positi
 CREATE TABLE IF NOT EXISTS calls (
   id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, agent TEXT NOT NULL, role TEXT NOT NULL,
   model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-  latency_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, cached INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);
+  latency_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, cached INTEGER NOT NULL, error TEXT, at TEXT NOT NULL,
+  cost_usd REAL);
 CREATE INDEX IF NOT EXISTS calls_item ON calls (item_id);
 CREATE TABLE IF NOT EXISTS item_notes (
   id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
@@ -109,7 +112,15 @@ export class SqliteRunStore implements RunStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(SCHEMA);
+    this.addMissingColumns();
     this.checkpointer = new RunCheckpointer(this.db);
+  }
+
+  /** A run.db from before a column existed still opens: the column is added, empty (NULL cost = unknown). */
+  private addMissingColumns(): void {
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('calls')").all() as Array<{ name: string }>;
+    if (!columns.some((column) => column.name === "cost_usd"))
+      this.db.exec("ALTER TABLE calls ADD COLUMN cost_usd REAL");
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -292,7 +303,7 @@ export class SqliteRunStore implements RunStore {
   async recordCall(call: CallRecord): Promise<void> {
     this.db
       .prepare(
-        "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+        "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
       )
       .run(
         call.itemId,
@@ -305,13 +316,14 @@ export class SqliteRunStore implements RunStore {
         call.attempts,
         call.cached ? 1 : 0,
         call.error ?? null,
+        call.costUsd ?? null,
       );
   }
 
   async itemCalls(itemId: string): Promise<CallRecord[]> {
     const rows = this.db
       .prepare(
-        "SELECT item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error FROM calls WHERE item_id = ? ORDER BY id",
+        "SELECT item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd FROM calls WHERE item_id = ? ORDER BY id",
       )
       .all(itemId) as Array<{
       item_id: string;
@@ -324,6 +336,7 @@ export class SqliteRunStore implements RunStore {
       attempts: number;
       cached: number;
       error: string | null;
+      cost_usd: number | null;
     }>;
     return rows.map((row) => ({
       itemId: row.item_id,
@@ -335,7 +348,56 @@ export class SqliteRunStore implements RunStore {
       attempts: row.attempts,
       cached: row.cached === 1,
       ...(row.error ? { error: row.error } : {}),
+      ...(row.cost_usd !== null ? { costUsd: row.cost_usd } : {}),
     }));
+  }
+
+  async spend(): Promise<{ usd: number; unpriced: Array<{ role: string; model: string; usage: Usage }> }> {
+    const priced = this.db
+      .prepare("SELECT sum(cost_usd) AS usd FROM calls WHERE cached = 0 AND cost_usd IS NOT NULL")
+      .get() as { usd: number | null };
+    const unpriced = this.db
+      .prepare(
+        "SELECT role, model, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls WHERE cached = 0 AND cost_usd IS NULL GROUP BY role, model",
+      )
+      .all() as Array<{ role: string; model: string; input: number; output: number }>;
+    return {
+      usd: priced.usd ?? 0,
+      unpriced: unpriced.map((row) => ({
+        role: row.role,
+        model: row.model,
+        usage: { input_tokens: row.input, output_tokens: row.output },
+      })),
+    };
+  }
+
+  /** Spend in total and per role, agent and skill (item ids are "<skill>/<seed id>"), as RunCost defines it. */
+  private cost(): RunCost {
+    const spendBy = (key: string) => {
+      const rows = this.db
+        .prepare(
+          `SELECT ${key} AS key, sum(cost_usd) AS usd, sum(cost_usd IS NULL) AS unknown FROM calls WHERE cached = 0 GROUP BY key ORDER BY key`,
+        )
+        .all() as Array<{ key: string | null; usd: number | null; unknown: number }>;
+      return rows.map((row) => ({
+        key: row.key ?? "",
+        usd: row.unknown > 0 ? null : (row.usd ?? 0),
+        unknown: row.unknown,
+      }));
+    };
+    const group = (key: string) => Object.fromEntries(spendBy(key).map((row) => [row.key, row.usd]));
+    const total = spendBy("'all'")[0] ?? { usd: 0, unknown: 0 };
+    const unpriced = this.db
+      .prepare("SELECT DISTINCT model FROM calls WHERE cached = 0 AND cost_usd IS NULL ORDER BY model")
+      .all() as Array<{ model: string }>;
+    return {
+      usd: total.usd,
+      unknownCalls: total.unknown,
+      unpricedModels: unpriced.map((row) => row.model),
+      byRole: group("role"),
+      byAgent: group("agent"),
+      bySkill: group("substr(item_id, 1, instr(item_id, '/') - 1)"),
+    };
   }
 
   async getCachedResponse(key: string): Promise<string | undefined> {
@@ -428,6 +490,7 @@ export class SqliteRunStore implements RunStore {
       failedCalls: calls.failed ?? 0,
       retries: calls.retries ?? 0,
       tokens: { input: calls.input ?? 0, output: calls.output ?? 0 },
+      cost: this.cost(),
       bySkill: [...bySkill.values()],
       failures: failures.map((row) => ({
         item: row.id,
