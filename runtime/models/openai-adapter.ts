@@ -69,6 +69,20 @@ function responseFormatFor(model: ResolvedModel, json: WireRequest["json"]): Rec
   return format;
 }
 
+/**
+ * A signal for one request that follows the run's. The openai SDK adds an abort listener to the signal it is
+ * given and never removes it: handed the run's signal, every call of a run would stay attached to it (a leak,
+ * and a listener list each add walks, so calls got slower as a run went on). This one is dropped after the call.
+ */
+function callSignal(parent: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } | undefined {
+  if (!parent) return undefined;
+  const controller = new AbortController();
+  if (parent.aborted) controller.abort(parent.reason);
+  const follow = () => controller.abort(parent.reason);
+  parent.addEventListener("abort", follow, { once: true });
+  return { signal: controller.signal, dispose: () => parent.removeEventListener("abort", follow) };
+}
+
 export class OpenAICompatibleAdapter implements ModelAdapter {
   private readonly clients = new Map<string, ChatOpenAI>();
 
@@ -98,14 +112,20 @@ export class OpenAICompatibleAdapter implements ModelAdapter {
 
   async send(request: WireRequest, call: Parameters<ModelAdapter["send"]>[1]): Promise<WireReply> {
     const responseFormat = responseFormatFor(request.model, request.json);
-    const message = await this.clientFor(request.model).invoke(toLangChain(request.messages), {
-      ...(responseFormat ? { response_format: responseFormat as never } : {}),
-      ...(request.tools?.length
-        ? { tools: request.tools.map((tool) => ({ type: "function" as const, function: tool })) }
-        : {}),
-      signal: call.signal,
-      ...call.trace,
-    });
+    const signal = callSignal(call.signal);
+    let message: Awaited<ReturnType<ChatOpenAI["invoke"]>>;
+    try {
+      message = await this.clientFor(request.model).invoke(toLangChain(request.messages), {
+        ...(responseFormat ? { response_format: responseFormat as never } : {}),
+        ...(request.tools?.length
+          ? { tools: request.tools.map((tool) => ({ type: "function" as const, function: tool })) }
+          : {}),
+        ...(signal ? { signal: signal.signal } : {}),
+        ...call.trace,
+      });
+    } finally {
+      signal?.dispose();
+    }
     const finishReason = message.response_metadata?.finish_reason;
     return {
       text: textOf(message),

@@ -50,6 +50,31 @@ CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, item_id TEXT NO
 CREATE INDEX IF NOT EXISTS response_cache_item ON response_cache (item_id);
 `;
 
+/**
+ * The connection with each distinct SQL statement compiled once. better-sqlite3 compiles on every `prepare`,
+ * and the store and SqliteSaver prepare on every call: compiling cost about as much as running, and the
+ * uncollected native statements grew the process between garbage collections. Statements read with `iterate`
+ * must not be shared (one cursor per statement), so those use the raw connection.
+ */
+function withCachedStatements(db: Database.Database): Database.Database {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "prepare") return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
 class RunCheckpointer extends SqliteSaver {
   override async deleteThread(threadId: string): Promise<void> {
@@ -103,11 +128,14 @@ function makeDirectory(dir: string): void {
 
 export class SqliteRunStore implements RunStore {
   readonly checkpointer: RunCheckpointer;
+  /** The raw connection, for statements read with `iterate`. */
+  private readonly connection: Database.Database;
   private readonly db: Database.Database;
 
   constructor(path: string) {
     if (path !== ":memory:") makeDirectory(dirname(path));
-    this.db = new Database(path);
+    this.connection = new Database(path);
+    this.db = withCachedStatements(this.connection);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
@@ -501,8 +529,8 @@ export class SqliteRunStore implements RunStore {
 
   async *records(split?: string): AsyncIterable<DatasetRecord> {
     const statement = split
-      ? this.db.prepare("SELECT data FROM records WHERE split = ? ORDER BY item_ordinal, position")
-      : this.db.prepare("SELECT data FROM records ORDER BY item_ordinal, position");
+      ? this.connection.prepare("SELECT data FROM records WHERE split = ? ORDER BY item_ordinal, position")
+      : this.connection.prepare("SELECT data FROM records ORDER BY item_ordinal, position");
     const rows = (split ? statement.iterate(split) : statement.iterate()) as IterableIterator<{ data: string }>;
     for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
   }
