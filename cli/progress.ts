@@ -43,6 +43,7 @@ function line(progress: RunProgress, rate: Rate): string {
     `(done ${items.done}, failed ${items.failed}, filtered ${items.filtered}, running ${items.running}) | ` +
     `calls ${compact(progress.calls)}${progress.failedCalls ? ` (${progress.failedCalls} failed attempts)` : ""} | ` +
     `tokens ${compact(progress.tokens.input)} in / ${compact(progress.tokens.output)} out | ` +
+    `concurrency ${progress.concurrency}${progress.rateLimitWaitMs >= 1000 ? `, rate-limited ${duration(progress.rateLimitWaitMs / 1000)}` : ""} | ` +
     `${perMinute.toFixed(1)} items/min | ETA ${eta}`
   );
 }
@@ -69,7 +70,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
     {
       stream,
       format:
-        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | {rate}/min | ETA {eta}",
+        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | conc {concurrency}{waited} | {rate}/min | ETA {eta}",
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -90,6 +91,8 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
         tokens: `${compact(progress.tokens.input)}/${compact(progress.tokens.output)}`,
         rate: perMinute.toFixed(1),
         eta,
+        concurrency: progress.concurrency,
+        waited: progress.rateLimitWaitMs >= 1000 ? ` waited ${duration(progress.rateLimitWaitMs / 1000)}` : "",
       };
       const finished = items.done + items.failed + items.filtered;
       if (!started) {

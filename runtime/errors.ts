@@ -14,7 +14,9 @@ export type ErrorKind =
   /** An agent tool (calculator, web search, code sandbox) could not do what it was asked. */
   | "tool"
   /** The command line asked for something that is not there (a run, an item, a skill). */
-  | "usage";
+  | "usage"
+  /** A model endpoint cannot be reached: nothing listens, the name does not resolve, or it stopped answering. */
+  | "unreachable";
 
 export abstract class EngineError extends Error {
   abstract readonly kind: ErrorKind;
@@ -53,6 +55,22 @@ export class ModelCallError extends EngineError {
     super(message, options);
     this.name = "ModelCallError";
     this.retryable = retryable;
+  }
+}
+
+/**
+ * A model endpoint is unreachable: at the pre-flight check, or after the circuit breaker saw it stay down. The run
+ * stops resumably (exit code 4); the message names the URL and the reason.
+ */
+export class ServerUnreachableError extends EngineError {
+  readonly kind = "unreachable";
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot reach ${url}: ${reason}`, options);
+    this.name = "ServerUnreachableError";
   }
 }
 
