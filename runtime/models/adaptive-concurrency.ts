@@ -4,6 +4,8 @@
 // - Slow start: begin at min(4, max) and double after each window of successes (as many as the limit), until
 //   the first congestion signal or the maximum.
 // - Then additive increase: +1 per window of successes.
+// - Either grows only when the limit was reached during the window: a run that never fills its slots learns
+//   nothing about the server's capacity from its successes.
 // - Multiplicative decrease: ×0.5 on a congestion signal (429, 503, overload, timeout), then a cool-down:
 //   successes of requests sent before the decrease, or settling within the cool-down, do not count, and
 //   congestion reported by requests sent before the decrease does not halve the limit again.
@@ -28,6 +30,8 @@ export class AdaptiveConcurrency {
   private inFlight = 0;
   private slowStart = true;
   private successes = 0;
+  /** Whether a request found every slot taken (or waited for one) since the window began. */
+  private reached = false;
   private lastDecrease = Number.NEGATIVE_INFINITY;
   private readonly waiters: Array<() => void> = [];
   private readonly cooldownMs: number;
@@ -59,8 +63,10 @@ export class AdaptiveConcurrency {
         this.waiters.push(wake);
         signal?.addEventListener("abort", onAbort, { once: true });
       });
+      this.reached = true;
     } else {
       this.inFlight += 1; // a woken waiter was given its slot by wake()
+      if (this.inFlight >= this.current) this.reached = true;
     }
     return { sentAt: performance.now() };
   }
@@ -69,10 +75,11 @@ export class AdaptiveConcurrency {
   release(slot: Slot, outcome: Outcome): void {
     this.inFlight -= 1;
     const now = performance.now();
-    if (outcome === "congestion" && slot.sentAt >= this.lastDecrease) {
+    if (outcome === "congestion" && slot.sentAt > this.lastDecrease) {
       this.current = Math.max(1, Math.floor(this.current / 2));
       this.slowStart = false;
       this.successes = 0;
+      this.reached = false;
       this.lastDecrease = now;
     } else if (
       outcome === "success" &&
@@ -82,7 +89,10 @@ export class AdaptiveConcurrency {
       this.successes += 1;
       if (this.successes >= this.current) {
         this.successes = 0;
-        this.current = Math.min(this.options.max, this.slowStart ? this.current * 2 : this.current + 1);
+        if (this.reached) {
+          this.current = Math.min(this.options.max, this.slowStart ? this.current * 2 : this.current + 1);
+        }
+        this.reached = false;
       }
     }
     this.wake();

@@ -29,8 +29,18 @@ export async function probeEndpoint(
   } catch (error) {
     const name = (error as { name?: unknown })?.name;
     if (name === "TimeoutError") return { reachable: false, reason: `no answer within ${timeoutMs} ms` };
-    return { reachable: false, reason: connectionCause(error)?.reason ?? String((error as Error)?.message ?? error) };
+    return { reachable: false, reason: connectionCause(error)?.reason ?? innermostMessage(error) };
   }
+}
+
+/** fetch fails as "fetch failed"; what went wrong is in its innermost cause ("bad port", "invalid URL"). */
+function innermostMessage(error: unknown): string {
+  let message = String((error as Error)?.message ?? error);
+  for (let current = (error as Error)?.cause, depth = 0; current && depth < 8; depth += 1) {
+    if (current instanceof Error && current.message) message = current.message;
+    current = (current as Error).cause;
+  }
+  return message;
 }
 
 /** Probes each distinct endpoint of the run's models once; throws what stops the run. */
