@@ -83,9 +83,15 @@ export function buildProgram(): Command {
     .option("--config <file>", "config file (default: ./agentinstruct.config.json when present)")
     .option(
       "--concurrency <n>",
-      `max LLM calls in flight (default ${DEFAULTS.concurrency})`,
+      `max LLM calls in flight per model; the adaptive limit ramps up to it (default ${DEFAULTS.concurrency})`,
       integer("--concurrency", 1),
     )
+    .option(
+      "--rpm <n>",
+      "requests per minute per model (default: none, or what the provider's headers say)",
+      integer("--rpm", 1),
+    )
+    .option("--tpm <n>", "tokens (input + output) per minute per model", integer("--tpm", 1))
     .option("--limit <n>", "max seeds to read from the corpus", integer("--limit", 1))
     .option(
       "--rounds <n>",

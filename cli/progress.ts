@@ -52,6 +52,7 @@ function line(progress: RunProgress, rate: Rate): string {
     `calls ${compact(progress.calls)}${progress.failedCalls ? ` (${progress.failedCalls} failed attempts)` : ""} | ` +
     `tokens ${compact(progress.tokens.input)} in / ${compact(progress.tokens.output)} out | ` +
     `${spend(progress)} | ` +
+    `concurrency ${progress.concurrency}${progress.rateLimitWaitMs >= 1000 ? `, rate-limited ${duration(progress.rateLimitWaitMs / 1000)}` : ""} | ` +
     `${perMinute.toFixed(1)} items/min | ETA ${eta}`
   );
 }
@@ -78,7 +79,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
     {
       stream,
       format:
-        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | {spend} | {rate}/min | ETA {eta}",
+        "{bar} {finished}/{total} items | done {done} failed {failed} filtered {filtered} | calls {calls} | tokens {tokens} | {spend} | conc {concurrency}{waited} | {rate}/min | ETA {eta}",
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -100,6 +101,8 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
         spend: spend(progress),
         rate: perMinute.toFixed(1),
         eta,
+        concurrency: progress.concurrency,
+        waited: progress.rateLimitWaitMs >= 1000 ? ` waited ${duration(progress.rateLimitWaitMs / 1000)}` : "",
       };
       const finished = items.done + items.failed + items.filtered;
       if (!started) {

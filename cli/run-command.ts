@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { chooseSkills } from "../agents/index.js";
 import { RunController, runSkills } from "../runner/run-skills.js";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
+import { ServerUnreachableError } from "../runtime/errors.js";
 import { formatSummary, formatUsd, summaryJson } from "./format-summary.js";
 import { createProgressView } from "./progress.js";
 
@@ -21,6 +22,11 @@ export const EXIT = {
   interrupted: 130,
   terminated: 143,
 } as const;
+
+/** "waited 12.3 s on rate limits, concurrency 8 at the end". */
+export function formatPacing(pacing: { rateLimitWaitMs: number; concurrency: number }): string {
+  return `waited ${(pacing.rateLimitWaitMs / 1000).toFixed(1)} s on rate limits, adaptive concurrency ${pacing.concurrency} at the end`;
+}
 
 /** How to run the same command again: what we print on interruption. */
 function resumeCommand(argv: string[]): string {
@@ -63,19 +69,39 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
   process.on("SIGTERM", onTerminate);
   const view = createProgressView();
   try {
-    const outcome = await runSkills(config, { controller, onProgress: (progress) => view.update(progress) });
+    let outcome: Awaited<ReturnType<typeof runSkills>>;
+    try {
+      outcome = await runSkills(config, { controller, onProgress: (progress) => view.update(progress) });
+    } catch (error) {
+      if (!(error instanceof ServerUnreachableError)) throw error;
+      // The pre-flight check: nothing was sent, nothing to resume yet.
+      view.stop();
+      process.stderr.write(
+        `error: ${error.message}\nStart the server (or fix the URL), then run again:\n  ${resumeCommand(argv)}\n`,
+      );
+      return EXIT.serverUnreachable;
+    }
     view.stop();
     const summary = outcome.summary;
+    const { pacing } = outcome;
     if (flags.json) {
       const stopped = outcome.stopped ? { stopped: outcome.stopped } : {};
       const budget = outcome.budget ? { budget: outcome.budget } : {};
+      const paced = { rateLimitWaitMs: Math.round(pacing.rateLimitWaitMs), concurrency: pacing.concurrency };
       process.stdout.write(
-        `${JSON.stringify({ ...summaryJson(summary), interrupted: outcome.interrupted, ...stopped, ...budget })}\n`,
+        `${JSON.stringify({ ...summaryJson(summary), interrupted: outcome.interrupted, ...paced, ...stopped, ...budget })}\n`,
       );
     } else process.stderr.write(`\n${formatSummary(summary, { out: config.out })}\n`);
     process.stderr.write(
-      `\nData: ${join(config.out, "data")}/<split>.jsonl (${(outcome.durationMs / 1000).toFixed(1)} s)\n`,
+      `\nData: ${join(config.out, "data")}/<split>.jsonl (${(outcome.durationMs / 1000).toFixed(1)} s)\n` +
+        `Pacing: ${formatPacing(pacing)}\n`,
     );
+    if (outcome.unreachable) {
+      process.stderr.write(
+        `error: ${outcome.unreachable.message}\nThe run stopped; items in flight are pending again. Once the server is back, resume with:\n  ${resumeCommand(argv)}\n`,
+      );
+      return EXIT.serverUnreachable;
+    }
     if (outcome.stopped === "budget" && outcome.budget) {
       const { usd, spentUsd } = outcome.budget;
       const spent = formatUsd(spentUsd);

@@ -10,12 +10,14 @@ import { buildSkillGraph } from "../graphs/build-skill-graph.js";
 import type { FlowHooks } from "../graphs/flow-types.js";
 import type { ItemStateValue } from "../graphs/skill-state.js";
 import { configFingerprint, type RunConfig } from "../runtime/config.js";
-import { ConfigError, InputError, toErrorRecord } from "../runtime/errors.js";
+import { ConfigError, InputError, type ServerUnreachableError, toErrorRecord } from "../runtime/errors.js";
 import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
 import { sha256 } from "../runtime/hash.js";
 import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
 import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import { preflight } from "../runtime/models/preflight.js";
+import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
@@ -57,6 +59,10 @@ export interface RunProgress {
   spentUsd: number | null;
   /** Spend per finished item × items in total, once an item has finished (and the spend is known). */
   projectedUsd?: number;
+  /** Wall-clock time calls were held back by rate limits (this process). */
+  rateLimitWaitMs: number;
+  /** The adaptive concurrency limit now, summed over the run's models (0 before the first call). */
+  concurrency: number;
 }
 
 export interface RunOptions {
@@ -82,6 +88,10 @@ export interface RunOutcome {
   stopped?: "budget";
   /** The hard budget, when there is one: its limit and what the run has spent against it (earlier runs included). */
   budget?: { usd: number; spentUsd: number };
+  /** Set when a model server stayed unreachable and the run stopped (resumably) because of it. */
+  unreachable?: ServerUnreachableError;
+  /** Time held back by rate limits, and the adaptive concurrency at the end. */
+  pacing: { rateLimitWaitMs: number; concurrency: number };
 }
 
 export const RUN_DB = "run.db";
@@ -143,6 +153,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     cachedCalls: 0,
     tokens: { input: 0, output: 0 },
     spentUsd: 0,
+    rateLimitWaitMs: 0,
+    concurrency: 0,
   };
   const report = () => {
     const { done, failed, filtered, total } = progress.items;
@@ -185,9 +197,19 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         controller.drain("budget reached"),
       );
 
-    const gateway = new OpenAICompatibleGateway({
+    // A server that is not there fails the run now, not item after item.
+    if (!controller.drainSignal.aborted) await preflight(Object.values(config.models));
+    let unreachable: ServerUnreachableError | undefined;
+    const gateway: OpenAICompatibleGateway = new OpenAICompatibleGateway({
       models: config.models,
       concurrency: config.concurrency,
+      rateLimits: new RateLimits(config.limits),
+      outageMs: config.request.outageMs,
+      onOutage: (error) => {
+        // Items in flight go back to pending (drained), so a rerun once the server is back continues them.
+        unreachable ??= error;
+        controller.drain(error.message);
+      },
       timeoutMs: config.request.timeoutMs,
       // The Retry-After cap is not configurable: it keeps the policy's default.
       retry: {
@@ -210,6 +232,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         } else progress.failedCalls += 1;
         progress.tokens.input += event.usage.input_tokens;
         progress.tokens.output += event.usage.output_tokens;
+        Object.assign(progress, gateway.pacing);
         report();
       },
     });
@@ -317,11 +340,14 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     controller.drainSignal.removeEventListener("abort", stopAll);
     progress.phase = "done";
+    Object.assign(progress, gateway.pacing);
     report();
     return {
       runId,
       out: config.out,
       interrupted: controller.drainSignal.aborted,
+      ...(unreachable ? { unreachable } : {}),
+      pacing: gateway.pacing,
       summary: await store.summary(),
       dataFiles: await writeRunData(store, config.out),
       durationMs: performance.now() - started,

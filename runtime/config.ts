@@ -30,6 +30,17 @@ export type ModelSettings = z.infer<typeof ModelSettings>;
 
 const ModelEntry = z.union([z.string(), ModelSettings]);
 
+const perMinute = z.number().positive();
+/** Per-minute limits of one endpoint and model (rate-limits.ts). */
+const RateLimitSettings = z
+  .object({ rpm: perMinute, tpm: perMinute, inputTpm: perMinute, outputTpm: perMinute })
+  .partial()
+  .strict();
+/** The defaults for every model, and per model label (`provider:name`) settings on top of them. */
+export const RateLimitConfig = RateLimitSettings.extend({
+  models: z.record(z.string(), RateLimitSettings).optional(),
+}).strict();
+
 /** The optional JSON config file (agentinstruct.config.json). */
 export const ConfigFile = z
   .object({
@@ -67,9 +78,13 @@ export const ConfigFile = z
         baseDelayMs: z.number().int().nonnegative(),
         maxDelayMs: z.number().int().positive(),
         outputAttempts: z.number().int().positive(),
+        /** How long a model endpoint may stay unreachable mid-run before the run stops (resumably). */
+        outageMs: z.number().int().positive(),
       })
       .partial()
       .optional(),
+    /** Requests and tokens per minute, per model; learned from the provider's headers too. */
+    limits: RateLimitConfig.optional(),
     /** USD per million tokens per model label (`provider:name`): overrides or extends the built-in price table. */
     prices: z.record(z.string(), Price).optional(),
     /** A hard budget in USD for the run (README > Budget); --max-cost overrides it. */
@@ -113,8 +128,11 @@ export const RunConfig = z.object({
       maxDelayMs: z.number().int().positive().default(DEFAULT_RETRY_POLICY.maxDelayMs),
       /** How many times an agent is asked before its output is declared invalid. */
       outputAttempts: z.number().int().positive().default(3),
+      outageMs: z.number().int().positive().default(20_000),
     })
     .prefault({}),
+  /** Per-minute limits (flags and config); providers' headers add what they say. */
+  limits: RateLimitConfig.default({}),
   forceConfig: z.boolean().default(false),
   /** What agents' tools need from outside: a web search key; consent to run code without a sandbox. */
   tools: z
@@ -271,7 +289,12 @@ export interface RunSettings {
   model?: string;
   /** Config file path (default: ./agentinstruct.config.json when present). */
   config?: string;
+  /** The most LLM calls in flight per model (the adaptive limit's ceiling). */
   concurrency?: number;
+  /** Requests per minute per model (overrides the config file's `limits.rpm`). */
+  rpm?: number;
+  /** Tokens (input + output) per minute per model (overrides `limits.tpm`). */
+  tpm?: number;
   limit?: number;
   rounds?: number;
   seed?: number;
@@ -319,6 +342,11 @@ export function resolveRunConfig(
     forceConfig: settings.forceConfig ?? false,
     prices: file.prices ?? {},
     ...(settings.maxCost !== undefined || file.budget ? { budget: { usd: settings.maxCost ?? file.budget?.usd } } : {}),
+    limits: {
+      ...file.limits,
+      ...(settings.rpm !== undefined ? { rpm: settings.rpm } : {}),
+      ...(settings.tpm !== undefined ? { tpm: settings.tpm } : {}),
+    },
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

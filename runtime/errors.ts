@@ -16,7 +16,9 @@ export type ErrorKind =
   /** The command line asked for something that is not there (a run, an item, a skill). */
   | "usage"
   /** The run's budget (--max-cost, budget.usd) has no room for the next call. */
-  | "budget";
+  | "budget"
+  /** A model endpoint cannot be reached: nothing listens, the name does not resolve, or it stopped answering. */
+  | "unreachable";
 
 export abstract class EngineError extends Error {
   abstract readonly kind: ErrorKind;
@@ -70,6 +72,22 @@ export class BudgetReachedError extends EngineError {
   ) {
     super(`budget reached: $${spentUsd.toFixed(4)} spent of $${limitUsd.toFixed(4)}`);
     this.name = "BudgetReachedError";
+  }
+}
+
+/**
+ * A model endpoint is unreachable: at the pre-flight check, or after the circuit breaker saw it stay down. The run
+ * stops resumably (exit code 4); the message names the URL and the reason.
+ */
+export class ServerUnreachableError extends EngineError {
+  readonly kind = "unreachable";
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot reach ${url}: ${reason}`, options);
+    this.name = "ServerUnreachableError";
   }
 }
 

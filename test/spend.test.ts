@@ -268,6 +268,8 @@ describe("progress line", { timeout: 120_000 }, () => {
     cachedCalls: 0,
     tokens: { input: 1000, output: 100 },
     spentUsd: 0.5,
+    rateLimitWaitMs: 0,
+    concurrency: 4,
     ...fields,
   });
 

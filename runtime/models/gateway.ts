@@ -1,16 +1,20 @@
 // The model gateway: every LLM call of a run goes through one. This base owns, once, what every call needs:
-// a concurrency cap per model, the retry policy (the only retry layer: adapters' clients never retry), the
+// per endpoint and model an adaptive concurrency limit, rate-limit pacing and a circuit breaker, the retry policy (the only retry layer: adapters' clients never retry), the
 // response cache that makes a resumed run pay nothing twice, the call log, and the tracing names and tags that
 // make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
-import pLimit, { type LimitFunction } from "p-limit";
-import { ModelCallError } from "../errors.js";
+import { ModelCallError, type ServerUnreachableError } from "../errors.js";
 import { sha256, stableStringify } from "../hash.js";
 import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
+import { AdaptiveConcurrency, type Outcome } from "./adaptive-concurrency.js";
 import type { Budget } from "./budget.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
 import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
 import { type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
+import { baseUrlOf, PROBE_TIMEOUT_MS, probeEndpoint } from "./preflight.js";
 import { costOf, type Price, priceFor } from "./prices.js";
-import { type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { type EndpointPace, endpointOf, RateLimits } from "./rate-limits.js";
+import { type FailureClass, type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
 import { guessRequestTokens } from "./token-estimate.js";
 import { type CallContext, traceConfig } from "./trace-config.js";
 import { noUsage, type Usage } from "./usage.js";
@@ -57,8 +61,14 @@ export interface CallEvent {
 export interface GatewayOptions {
   adapter: ModelAdapter;
   models: Record<ModelRole, ResolvedModel>;
-  /** Requests in flight at once, per model. */
+  /** The most requests in flight at once, per model; the adaptive limit moves between 1 and this. */
   concurrency: number;
+  /** Per-minute limits, and what the providers' headers teach (the adapter that reads them shares this). */
+  rateLimits?: RateLimits;
+  /** How long an endpoint may stay unreachable mid-run before the run stops (default 20 s). */
+  outageMs?: number;
+  /** The circuit breaker gave up on an endpoint: the runner stops the run, resumably. */
+  onOutage?: (error: ServerUnreachableError) => void;
   retry: RetryPolicy;
   cache: ResponseCache;
   calls: CallLog;
@@ -68,24 +78,6 @@ export interface GatewayOptions {
   budget?: Budget;
   onCall?: (event: CallEvent) => void;
 }
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-/** Where a model's requests queue: one endpoint and model name, whatever the sampling settings. */
-const endpointOf = (model: ResolvedModel) => stableStringify([model.provider, model.baseURL ?? null, model.name]);
 
 /** Everything that decides a reply, so equal keys mean interchangeable replies (the API key does not). */
 function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): string {
@@ -109,23 +101,65 @@ function estimatedCost(model: ResolvedModel, request: ChatRequest, price: Price 
 
 const acceptAll = (result: ChatResult): Verdict<ChatResult> => ({ ok: true, value: result });
 
-export class Gateway implements ModelGateway {
-  private readonly limits = new Map<string, LimitFunction>();
+/** What one endpoint and model's requests go through before they are sent. */
+interface Endpoint {
+  concurrency: AdaptiveConcurrency;
+  pace: EndpointPace;
+  breaker: CircuitBreaker;
+}
 
-  constructor(private readonly options: GatewayOptions) {}
+/** What a failed attempt says about the server's load, for the adaptive limit. */
+const outcomeOf = (failure: FailureClass): Outcome => (failure.congestion ? "congestion" : "neutral");
+
+export class Gateway implements ModelGateway {
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly rateLimits: RateLimits;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.rateLimits = options.rateLimits ?? new RateLimits();
+  }
 
   modelFor(role: ModelRole): ResolvedModel {
     return this.options.models[role];
   }
 
-  private limitFor(model: ResolvedModel): LimitFunction {
-    const endpoint = endpointOf(model);
-    let limit = this.limits.get(endpoint);
-    if (!limit) {
-      limit = pLimit(this.options.concurrency);
-      this.limits.set(endpoint, limit);
+  /** Time held back by rate limits so far, and the adaptive concurrency now (summed over endpoints). */
+  get pacing(): { rateLimitWaitMs: number; concurrency: number } {
+    let concurrency = 0;
+    for (const endpoint of this.endpoints.values()) concurrency += endpoint.concurrency.limit;
+    return { rateLimitWaitMs: this.rateLimits.waitedMs, concurrency };
+  }
+
+  private limitFor(model: ResolvedModel): Endpoint {
+    const key = endpointOf(model);
+    let endpoint = this.endpoints.get(key);
+    if (!endpoint) {
+      endpoint = {
+        concurrency: new AdaptiveConcurrency({ max: this.options.concurrency }),
+        pace: this.rateLimits.paceFor(model),
+        breaker: this.breakerFor(model),
+      };
+      this.endpoints.set(key, endpoint);
     }
-    return limit;
+    return endpoint;
+  }
+
+  /** One breaker per server: models behind the same URL and key go down together. */
+  private breakerFor(model: ResolvedModel): CircuitBreaker {
+    const url = baseUrlOf(model);
+    const key = JSON.stringify([url, model.apiKey]);
+    let breaker = this.breakers.get(key);
+    if (!breaker) {
+      breaker = new CircuitBreaker({
+        url,
+        probe: () => probeEndpoint(url, model.apiKey, PROBE_TIMEOUT_MS),
+        outageMs: this.options.outageMs ?? 20_000,
+        onOutage: this.options.onOutage,
+      });
+      this.breakers.set(key, breaker);
+    }
+    return breaker;
   }
 
   async complete<T = ChatResult>(
@@ -195,7 +229,11 @@ export class Gateway implements ModelGateway {
     }
   }
 
-  /** The retry loop: the adapter says what a failure is, the policy how long to wait. */
+  /**
+   * The retry loop: the adapter says what a failure is, the policy how long to wait. Each attempt waits for the
+   * breaker (a server that is away), a concurrency slot, then the rate buckets, in that order: a request that holds
+   * a slot while it waits for the buckets keeps no other request from going sooner.
+   */
   private async send(
     model: ResolvedModel,
     request: ChatRequest,
@@ -203,20 +241,35 @@ export class Gateway implements ModelGateway {
     logFailure: (error: string, attempt: number) => Promise<void>,
   ): Promise<{ reply: WireReply; attempts: number }> {
     const { adapter, retry: policy } = this.options;
-    const limit = this.limitFor(model);
+    const endpoint = this.limitFor(model);
     const wire = { model, messages: request.messages, json: request.json, tools: request.tools };
     const call = { signal: context.signal, trace: traceConfig(context) };
     for (let attempt = 1; ; attempt += 1) {
+      await endpoint.breaker.ready(context.signal);
+      const slot = await endpoint.concurrency.acquire(context.signal);
+      let reservation: Awaited<ReturnType<EndpointPace["reserve"]>> | undefined;
       try {
-        const reply = await limit(() => {
-          context.signal?.throwIfAborted();
-          return adapter.send(wire, call);
-        });
+        reservation = await endpoint.pace.reserve(wire, context.signal);
+        context.signal?.throwIfAborted();
+        const reply = await adapter.send(wire, call);
+        endpoint.pace.settle(reservation, reply.usage);
+        endpoint.concurrency.release(slot, "success");
+        endpoint.breaker.record({ ok: true });
         return { reply, attempts: attempt };
       } catch (error) {
         const failure = adapter.classify(error);
+        if (reservation) endpoint.pace.settle(reservation);
+        endpoint.concurrency.release(slot, failure.aborted ? "neutral" : outcomeOf(failure));
         if (failure.aborted || context.signal?.aborted) throw error;
+        // A 4xx other than 429 is an answer from a working server; 429 is load, which pacing handles.
+        const serverFailed = failure.status === undefined || failure.status >= 500;
+        endpoint.breaker.record(serverFailed ? { ok: false, connection: failure.connection } : { ok: true });
         this.options.onCall?.({ ok: false, cached: false, usage: noUsage() });
+        // The server is away and being probed: this attempt does not count, the next waits for the breaker.
+        if (failure.connection !== undefined && endpoint.breaker.open) {
+          attempt -= 1;
+          continue;
+        }
         if (!failure.retryable || attempt >= policy.maxAttempts) {
           const why = failure.retryable ? `gave up after ${attempt} attempts` : "not retryable";
           const callError = new ModelCallError(

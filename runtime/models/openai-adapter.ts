@@ -8,6 +8,8 @@ import type { ChatTurn, ToolCall } from "./chat-turn.js";
 import { Gateway, type GatewayOptions } from "./gateway.js";
 import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
 import type { ResolvedModel } from "./model-roles.js";
+import { readLimitHeaders } from "./rate-limit-headers.js";
+import { RateLimits } from "./rate-limits.js";
 import { classifyFailure } from "./retry-policy.js";
 
 /** Tool call arguments as LangChain wants them: an object (a call with broken JSON was shown its error already). */
@@ -86,7 +88,20 @@ function callSignal(parent: AbortSignal | undefined): { signal: AbortSignal; dis
 export class OpenAICompatibleAdapter implements ModelAdapter {
   private readonly clients = new Map<string, ChatOpenAI>();
 
-  constructor(private readonly options: { timeoutMs: number }) {}
+  /** `rateLimits` learns from the x-ratelimit-* (or anthropic-ratelimit-*) headers of every response. */
+  constructor(private readonly options: { timeoutMs: number; rateLimits?: RateLimits }) {}
+
+  /** fetch as the openai client uses it, reading each response's rate-limit headers on the way. */
+  private fetchFor(model: ResolvedModel): typeof fetch | undefined {
+    const rateLimits = this.options.rateLimits;
+    if (!rateLimits) return undefined;
+    const pace = rateLimits.paceFor(model);
+    return async (input, init) => {
+      const response = await fetch(input, init);
+      pace.learn(readLimitHeaders(response.headers));
+      return response;
+    };
+  }
 
   /** One client per endpoint and model, shared by every call of the run. */
   private clientFor(model: ResolvedModel): ChatOpenAI {
@@ -98,7 +113,10 @@ export class OpenAICompatibleAdapter implements ModelAdapter {
         apiKey: model.apiKey,
         temperature: model.temperature,
         ...(model.maxTokens !== undefined ? { maxTokens: model.maxTokens } : {}),
-        configuration: model.baseURL ? { baseURL: model.baseURL } : {},
+        configuration: {
+          ...(model.baseURL ? { baseURL: model.baseURL } : {}),
+          ...(this.options.rateLimits ? { fetch: this.fetchFor(model) } : {}),
+        },
         timeout: this.options.timeoutMs,
         // The gateway is the one retry layer; LangChain's own retries would multiply with it.
         maxRetries: 0,
@@ -146,6 +164,11 @@ export class OpenAICompatibleAdapter implements ModelAdapter {
 /** The gateway over OpenAI-compatible endpoints: the base with this adapter. */
 export class OpenAICompatibleGateway extends Gateway {
   constructor(options: Omit<GatewayOptions, "adapter"> & { timeoutMs: number }) {
-    super({ ...options, adapter: new OpenAICompatibleAdapter({ timeoutMs: options.timeoutMs }) });
+    const rateLimits = options.rateLimits ?? new RateLimits();
+    super({
+      ...options,
+      rateLimits,
+      adapter: new OpenAICompatibleAdapter({ timeoutMs: options.timeoutMs, rateLimits }),
+    });
   }
 }

@@ -24,11 +24,29 @@ export interface FailureClass {
   /** The caller gave up (abort): not a model failure at all. */
   aborted: boolean;
   message: string;
+  /** The server says it has too much to do (429, 503, 529 overloaded) or it did not answer in time. */
+  congestion?: boolean;
+  /** No HTTP answer at all: refused, unresolvable, dropped. Says why, as the circuit breaker reports it. */
+  connection?: string;
 }
 
 const RETRYABLE_STATUS = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
 const RETRYABLE_NAMES = new Set(["TimeoutError", "APIConnectionTimeoutError", "APIConnectionError", "FetchError"]);
 const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "EAI_AGAIN"]);
+const CONGESTION_STATUS = new Set([429, 503, 529]);
+const TIMEOUT_NAMES = new Set(["TimeoutError", "APIConnectionTimeoutError"]);
+/** Failures that mean the server is not there (rather than slow or unhappy). */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 export function classifyFailure(error: unknown): FailureClass {
   const record = (error ?? {}) as Record<string, unknown>;
@@ -47,15 +65,42 @@ export function classifyFailure(error: unknown): FailureClass {
       retryAfterMs: retryAfterFrom(record.headers),
       aborted: false,
       message,
+      congestion: CONGESTION_STATUS.has(status),
     };
   }
-  const code = typeof record.code === "string" ? record.code : causeCode(record.cause);
+  const cause = connectionCause(error);
+  const code = cause?.code;
   const retryable = RETRYABLE_NAMES.has(name) || (code !== undefined && RETRYABLE_CODES.has(code));
-  return { retryable, aborted: false, message };
+  const timeout = TIMEOUT_NAMES.has(name);
+  return {
+    retryable,
+    aborted: false,
+    message,
+    congestion: timeout,
+    ...(!timeout && cause && CONNECTION_CODES.has(cause.code) ? { connection: cause.reason } : {}),
+  };
 }
 
-function causeCode(cause: unknown): string | undefined {
-  if (cause && typeof cause === "object" && "code" in cause) return String((cause as { code: unknown }).code);
+/**
+ * The system error under the wrappers (the SDK's APIConnectionError around fetch's TypeError around the socket's
+ * error), with a message that says what happened: "connect ECONNREFUSED 127.0.0.1:8000".
+ */
+export function connectionCause(error: unknown): { code: string; reason: string } | undefined {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 8; depth += 1) {
+    const { code, message, cause, errors } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown[];
+    };
+    if (typeof code === "string" && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) {
+      // Happy eyeballs fails as an AggregateError with an empty message; its first attempt says it best.
+      const first = Array.isArray(errors) ? (errors[0] as { message?: unknown } | undefined) : undefined;
+      const text = typeof message === "string" && message ? message : String(first?.message ?? code);
+      return { code, reason: text };
+    }
+    current = cause;
+  }
   return undefined;
 }
 

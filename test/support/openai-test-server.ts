@@ -37,6 +37,22 @@ export interface TestServerOptions {
   seed?: number;
   /** Every response reuses one id, like some servers. */
   repeatCompletionIds?: boolean;
+  /**
+   * A provider's per-minute limits, enforced the way OpenAI and Anthropic describe theirs: a bucket per limit
+   * that holds a minute's allowance and refills continuously, so `reset` is the time until it is full again.
+   * A request is admitted when 1 request and its tokens (the prompt's estimate plus max_tokens, or the reply's
+   * actual output once written) fit; otherwise 429 with OpenAI's body, retry-after and retry-after-ms. With
+   * `headers`, every response carries OpenAI's x-ratelimit-* headers; without it, none (a gateway that hides them).
+   */
+  rateLimits?: { rpm?: number; tpm?: number; headers?: boolean };
+  /**
+   * The length of the limits' "minute", in milliseconds (default 60000), so tests run in seconds. The limit
+   * headers still say per-minute numbers; their reset durations are real time on the scaled clock, which is
+   * what a client that paces from headers must go by.
+   */
+  rateWindowMs?: number;
+  /** More than this many requests in flight: 429 "overloaded" with no rate headers (vLLM/TGI behind a gateway). */
+  overloadAbove?: number;
 }
 
 export interface RecordedRequest {
@@ -49,6 +65,8 @@ export interface RecordedRequest {
   /** HTTP status sent; 0 when no response was sent ("hang", "reset"). */
   status: number;
   agent?: string;
+  /** Rejected by the server's limits rather than an injected fault: over a rate limit, or overloaded. */
+  limited?: "rate" | "overload";
 }
 
 export type ScriptedReply = string | { toolCalls: Array<{ name: string; arguments: Record<string, unknown> }> };
@@ -60,6 +78,12 @@ export interface TestServer {
   requests: RecordedRequest[];
   /** Requests answered 200. */
   readonly completions: number;
+  /** Requests answered 429 by `rateLimits`. */
+  readonly rateLimited: number;
+  /** Requests answered 429 "overloaded" by `overloadAbove`. */
+  readonly overloaded: number;
+  /** The most chat requests in flight at once (admitted ones, not those rejected as overloaded). */
+  readonly peakInFlight: number;
   /** Next requests get these, in order. */
   enqueueFaults(...faults: Fault[]): void;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON; rules index into them freely.
@@ -115,6 +139,18 @@ interface ServerState {
   hangingSockets: Set<Socket>;
   models: Set<string>;
   repeatedId: string;
+  inFlight: number;
+  peakInFlight: number;
+  rateLimited: number;
+  overloaded: number;
+  buckets?: { requests?: Bucket; tokens?: Bucket };
+}
+
+/** A per-minute limit: holds `limit`, refills at limit per window, continuously. */
+interface Bucket {
+  limit: number;
+  level: number;
+  at: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -138,6 +174,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     requests: state.requests,
     get completions() {
       return state.completions;
+    },
+    get rateLimited() {
+      return state.rateLimited;
+    },
+    get overloaded() {
+      return state.overloaded;
+    },
+    get peakInFlight() {
+      return state.peakInFlight;
     },
     enqueueFaults(...faults) {
       state.queuedFaults.push(...faults);
@@ -174,7 +219,19 @@ function createState(options: TestServerOptions): ServerState {
     hangingSockets: new Set(),
     models: new Set([DEFAULT_MODEL]),
     repeatedId: completionId(),
+    inFlight: 0,
+    peakInFlight: 0,
+    rateLimited: 0,
+    overloaded: 0,
+    buckets: createBuckets(options),
   };
+}
+
+function createBuckets(options: TestServerOptions): ServerState["buckets"] {
+  const { rpm, tpm } = options.rateLimits ?? {};
+  const full = (limit: number | undefined): Bucket | undefined =>
+    limit === undefined ? undefined : { limit, level: limit, at: performance.now() };
+  return options.rateLimits ? { requests: full(rpm), tokens: full(tpm) } : undefined;
 }
 
 /** Clears recordings and pending faults; the seeded fault sequence starts over. */
@@ -189,6 +246,10 @@ function resetState(state: ServerState): void {
   state.replyRule = undefined;
   state.faultRandom = seededRandom(`faults:${seed}`);
   state.jitterRandom = seededRandom(`jitter:${seed}`);
+  state.peakInFlight = 0;
+  state.rateLimited = 0;
+  state.overloaded = 0;
+  state.buckets = createBuckets(state.options);
 }
 
 // ---------------------------------------------------------------------------
@@ -244,6 +305,43 @@ async function handleChatCompletion(
   }
 
   state.models.add(body.model);
+  const overloadAbove = state.options.overloadAbove;
+  if (overloadAbove !== undefined && state.inFlight >= overloadAbove) {
+    state.overloaded++;
+    state.requests.push({ index, body, at, status: 429, agent: agentOf(body), limited: "overload" });
+    sendJson(
+      state,
+      response,
+      429,
+      { error: { message: "overloaded", type: "overloaded_error", param: null, code: null } },
+      {},
+      false,
+    );
+    return;
+  }
+  const promptTokens = estimateTokens(messagesText(body.messages));
+  const maxTokens =
+    typeof body.max_tokens === "number"
+      ? body.max_tokens
+      : typeof body.max_completion_tokens === "number"
+        ? body.max_completion_tokens
+        : undefined;
+  const refusal = admit(state, promptTokens + (maxTokens ?? 0));
+  if (refusal) {
+    state.rateLimited++;
+    state.requests.push({ index, body, at, status: 429, agent: agentOf(body), limited: "rate" });
+    const retryAfterMs = Math.ceil(refusal.waitMs);
+    sendError(state, response, 429, refusal.message, refusal.type, null, "rate_limit_exceeded", {
+      "retry-after": String(Math.ceil(retryAfterMs / 1000)),
+      "retry-after-ms": String(retryAfterMs),
+    });
+    return;
+  }
+  state.inFlight++;
+  state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+  response.once("close", () => {
+    state.inFlight--;
+  });
   // Decided on arrival so queued faults follow request order, not completion order.
   const fault = chooseFault(state, body, index);
   if (fault === "hang") return hang(state, request, () => record(0, body, fault));
@@ -260,7 +358,59 @@ async function handleChatCompletion(
   if (fault !== undefined && errorStatus !== undefined) return sendFaultError(state, request, response, fault);
 
   state.completions++;
-  sendJson(state, response, 200, buildCompletion(state, body, fault));
+  const completion = buildCompletion(state, body, fault);
+  // Output counts once written (OpenAI counts max_tokens up front when the request sets it).
+  if (maxTokens === undefined && state.buckets?.tokens) {
+    const tokens = state.buckets.tokens;
+    refill(state, tokens);
+    tokens.level -= completion.usage.completion_tokens;
+  }
+  sendJson(state, response, 200, completion);
+}
+
+// ---------------------------------------------------------------------------
+// Provider-like limits
+
+function refill(state: ServerState, bucket: Bucket): void {
+  const now = performance.now();
+  const window = state.options.rateWindowMs ?? 60_000;
+  bucket.level = Math.min(bucket.limit, bucket.level + ((now - bucket.at) * bucket.limit) / window);
+  bucket.at = now;
+}
+
+/** Takes 1 request and `tokens` from the buckets, or says which limit is in the way and for how long. */
+function admit(state: ServerState, tokens: number): { message: string; type: string; waitMs: number } | undefined {
+  const buckets = state.buckets;
+  if (!buckets) return undefined;
+  const window = state.options.rateWindowMs ?? 60_000;
+  const checks = [
+    { bucket: buckets.requests, need: 1, name: "requests", unit: "RPM" },
+    { bucket: buckets.tokens, need: tokens, name: "tokens", unit: "TPM" },
+  ];
+  for (const { bucket, need, name, unit } of checks) {
+    if (!bucket) continue;
+    refill(state, bucket);
+    if (bucket.level >= Math.min(need, bucket.limit)) continue;
+    const waitMs = ((Math.min(need, bucket.limit) - bucket.level) * window) / bucket.limit;
+    const used = Math.max(0, Math.ceil(bucket.limit - bucket.level));
+    return {
+      type: name,
+      waitMs,
+      message: `Rate limit reached for ${DEFAULT_MODEL} in organization org-test on ${name} per min (${unit}): Limit ${bucket.limit}, Used ${used}, Requested ${need}. Please try again in ${formatResetDuration(waitMs)}.`,
+    };
+  }
+  if (buckets.requests) buckets.requests.level -= 1;
+  if (buckets.tokens) buckets.tokens.level -= tokens;
+  return undefined;
+}
+
+/** OpenAI's duration format for x-ratelimit-reset-*: "20ms", "1.5s", "6m0s". */
+export function formatResetDuration(ms: number): string {
+  if (ms < 1000) return `${Math.ceil(ms)}ms`;
+  const seconds = Math.ceil(ms) / 1000;
+  if (seconds < 60) return `${Number(seconds.toFixed(3))}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m${Number((seconds - minutes * 60).toFixed(3))}s`;
 }
 
 type ValidatedBody = { model: string; messages: WireJson[]; [key: string]: WireJson };
@@ -426,7 +576,11 @@ interface FunctionTool {
   parameters: JsonSchema;
 }
 
-function buildCompletion(state: ServerState, body: ValidatedBody, fault: Fault | undefined): unknown {
+function buildCompletion(
+  state: ServerState,
+  body: ValidatedBody,
+  fault: Fault | undefined,
+): Record<string, unknown> & { usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } } {
   const scripted = state.replyRule?.(body);
   const reply: Reply = scripted === undefined ? generateReply(body) : scriptedReply(scripted);
   if (fault !== undefined) applyContentFault(reply, fault);
@@ -641,6 +795,7 @@ function sendJson(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
+  withRateHeaders = true,
 ): void {
   // The client may have given up during the latency wait.
   if (response.headersSent || response.destroyed) return;
@@ -651,13 +806,15 @@ function sendJson(
     "x-request-id": `req_${randomBytes(16).toString("hex")}`,
     "openai-version": "2020-10-01",
     "openai-processing-ms": String(state.options.latencyMs ?? 0),
-    ...rateLimitHeaders(state),
+    ...(withRateHeaders ? rateLimitHeaders(state) : {}),
     ...headers,
   });
   response.end(text);
 }
 
 function rateLimitHeaders(state: ServerState): Record<string, string> {
+  if (state.buckets) return state.options.rateLimits?.headers ? bucketHeaders(state) : {};
+  // Without configured limits: fixed, generous numbers, so clients that read them never slow down.
   return {
     "x-ratelimit-limit-requests": String(REQUEST_LIMIT),
     "x-ratelimit-remaining-requests": String(Math.max(0, REQUEST_LIMIT - (state.requestCount % REQUEST_LIMIT))),
@@ -666,6 +823,20 @@ function rateLimitHeaders(state: ServerState): Record<string, string> {
     "x-ratelimit-remaining-tokens": String(Math.max(0, TOKEN_LIMIT - (state.tokensUsed % TOKEN_LIMIT))),
     "x-ratelimit-reset-tokens": "0s",
   };
+}
+
+/** The configured limits' current state, as OpenAI reports it on every response. */
+function bucketHeaders(state: ServerState): Record<string, string> {
+  const window = state.options.rateWindowMs ?? 60_000;
+  const headers: Record<string, string> = {};
+  for (const [name, bucket] of Object.entries(state.buckets ?? {})) {
+    if (!bucket) continue;
+    refill(state, bucket);
+    headers[`x-ratelimit-limit-${name}`] = String(bucket.limit);
+    headers[`x-ratelimit-remaining-${name}`] = String(Math.max(0, Math.floor(bucket.level)));
+    headers[`x-ratelimit-reset-${name}`] = formatResetDuration(((bucket.limit - bucket.level) * window) / bucket.limit);
+  }
+  return headers;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
