@@ -11,7 +11,7 @@ import { createProgressView } from "../cli/progress.js";
 import { type RunProgress, runSkills } from "../runner/run-skills.js";
 import { resolveRunConfig } from "../runtime/config.js";
 import { BudgetReachedError } from "../runtime/errors.js";
-import { Budget } from "../runtime/models/budget.js";
+import { Budget, spentBefore } from "../runtime/models/budget.js";
 import type { ModelRole, ResolvedModel } from "../runtime/models/model-roles.js";
 import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
 import { guessRequestTokens } from "../runtime/models/token-estimate.js";
@@ -163,6 +163,25 @@ describe("cost", { timeout: 180_000 }, () => {
         usd: 0,
         unpriced: [{ role: "verify", model: "openai:test-model", usage: { input_tokens: 10, output_tokens: 5 } }],
       });
+      // A budget on a resumed run counts those calls at today's price, and refuses to guess without one.
+      const models = Object.fromEntries(
+        ["transform", "instruct", "refine", "respond", "verify"].map((role) => [
+          role,
+          {
+            provider: "openai",
+            name: "test-model",
+            baseURL: "http://127.0.0.1:1/v1",
+            apiKey: "k",
+            temperature: 0,
+            structuredOutput: "json_schema",
+          },
+        ]),
+      ) as Record<ModelRole, ResolvedModel>;
+      expect(await spentBefore(store, models, { "openai:test-model": PRICE })).toBeCloseTo(
+        costOfTokens({ input: 10, output: 5 }),
+        12,
+      );
+      await expect(spentBefore(store, models, {})).rejects.toThrow('Add openai:test-model under "prices"');
     } finally {
       await store.close();
     }
