@@ -1,7 +1,7 @@
 // How a run's state reads to a person: one table per skill plus every skipped input and failure.
 import type { CallRecord, Item, ItemNote, RunSummary } from "../runtime/store/run-store.js";
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   return rows
     .map((row) =>

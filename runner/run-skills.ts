@@ -13,8 +13,10 @@ import { configFingerprint, type RunConfig } from "../runtime/config.js";
 import { ConfigError, InputError, toErrorRecord } from "../runtime/errors.js";
 import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
 import { sha256 } from "../runtime/hash.js";
+import { Gateway } from "../runtime/models/gateway.js";
+import type { ModelAdapter } from "../runtime/models/model-adapter.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
-import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import { OpenAICompatibleAdapter } from "../runtime/models/openai-adapter.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
@@ -63,6 +65,10 @@ export interface RunOptions {
   itemsInFlight?: number;
   /** Failed items are retried on a later run while they have had fewer attempts than this. */
   maxItemAttempts?: number;
+  /** The model's wire format; default: OpenAI-compatible HTTP. `agentinstruct estimate` passes a simulated one. */
+  adapter?: ModelAdapter;
+  /** Only items this accepts are driven (the estimate's sample); the others are left as they are. */
+  only?: (item: Item) => boolean;
 }
 
 export interface RunOutcome {
@@ -160,10 +166,10 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
-    const gateway = new OpenAICompatibleGateway({
+    const gateway = new Gateway({
+      adapter: options.adapter ?? new OpenAICompatibleAdapter({ timeoutMs: config.request.timeoutMs }),
       models: config.models,
       concurrency: config.concurrency,
-      timeoutMs: config.request.timeoutMs,
       // The Retry-After cap is not configurable: it keeps the policy's default.
       retry: {
         ...DEFAULT_RETRY_POLICY,
@@ -217,7 +223,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     const runItem = async (item: Item): Promise<void> => {
       const graph = graphs.get(item.skill);
       const spec = specs.get(item.skill);
-      if (!graph || !spec) return; // an item of a skill not requested this time: left as it is
+      // An item of a skill not requested this time, or outside the chosen items: left as it is.
+      if (!graph || !spec || options.only?.(item) === false) return;
       await store.startItem(item.id);
       move(item.status, "running");
       const control = new RunControl();
