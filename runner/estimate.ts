@@ -73,6 +73,8 @@ export interface SkillEstimate {
   /** Simulated items that failed (their calls are counted up to the failure). */
   sampleFailed: number;
   perItem: { calls: Spread; inputTokens: Spread; outputTokens: Spread; usd: Spread | null };
+  /** The simulated items, in corpus order, each with what it took (usd null when unknown). */
+  sampleItems: Array<{ item: string; calls: number; inputTokens: number; outputTokens: number; usd: number | null }>;
   corpus: { calls: Projection; inputTokens: Projection; outputTokens: Projection; usd: Projection | null };
 }
 
@@ -299,6 +301,13 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
         sampled: mine.length,
         sampleFailed: mine.filter((entry) => entry.item.status === "failed").length,
         perItem: each,
+        sampleItems: mine.map((entry) => ({
+          item: entry.item.id,
+          calls: entry.calls,
+          inputTokens: entry.inputTokens,
+          outputTokens: entry.outputTokens,
+          usd: entry.usd ?? null,
+        })),
         corpus: {
           calls: project(each.calls, items),
           inputTokens: project(each.inputTokens, items),
