@@ -64,7 +64,7 @@ export function formatEstimate(estimate: Estimate): string {
     `Estimate for ${models}, answered by a SIMULATED model (schema-valid made-up replies; nothing was sent to a model)`,
     `Corpus: ${whole(estimate.seeds)} seeds, ${whole(estimate.items)} items; up to ${estimate.sample} items per skill ` +
       "run through the real flows, spread over the corpus. Per item: mean (min–max over the sample); corpus: " +
-      "items × mean (items × min – items × max).",
+      "items × mean (range: items × the sample's lowest – highest item).",
     "",
     table([header, ...rows]),
     "",
