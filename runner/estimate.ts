@@ -190,7 +190,7 @@ function outputTokensFor(stats: OutputTokenStat[]) {
                 calls,
                 tokensPerCall: matches.reduce((sum, stat) => sum + stat.meanOutputTokens * stat.calls, 0) / calls,
               }
-            : { skill, agent, role, source: "default", tokensPerCall: DEFAULT_OUTPUT_TOKENS[role as ModelRole] ?? 500 };
+            : { skill, agent, role, source: "default", tokensPerCall: DEFAULT_OUTPUT_TOKENS[role as ModelRole] };
         chosen.set(key, entry);
       }
       return entry.tokensPerCall;
@@ -266,7 +266,6 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
 
     const output = outputTokensFor(stats);
     const prices = new Map([...labels].map(([label, model]) => [label, priceFor(model, config.prices)]));
-    const roleModel = (role: string) => config.models[role as ModelRole] ?? config.models.respond;
     const unpriced = new Set<string>();
     const perItem = sampled.map(({ item, calls }) => {
       let inputTokens = 0;
@@ -276,7 +275,7 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
         const out = output.lookup(item.skill, call.agent, call.role);
         inputTokens += call.usage.input_tokens;
         outputTokens += out;
-        const label = modelLabel(roleModel(call.role));
+        const label = modelLabel(config.models[call.role as ModelRole]);
         const cost = costOf({ input_tokens: call.usage.input_tokens, output_tokens: out }, prices.get(label));
         if (cost === undefined) unpriced.add(label);
         usd = cost === undefined || usd === undefined ? undefined : usd + cost;
