@@ -76,7 +76,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await server.close();
 });
@@ -106,7 +106,7 @@ describe("agentinstruct estimate", () => {
 
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(tmp)).toEqual([]); // its scratch directory is gone
-  }, 120_000);
+  }, 300_000);
 
   it("leaves an existing --out exactly as it was, and prices calls with the config's prices", async () => {
     const config = join(work, "priced.json");
@@ -126,7 +126,7 @@ describe("agentinstruct estimate", () => {
     expect(skill?.perItem.usd?.mean).toBeCloseTo(mean, 12);
     expect(result.total.usd?.expected).toBeCloseTo(mean * realCalls.size, 10);
     expect(result.total.usd?.low).toBeLessThanOrEqual(result.total.usd?.expected ?? 0);
-  }, 120_000);
+  }, 300_000);
 
   it("takes output tokens from an earlier run's call log with --from, leaving its data untouched", async () => {
     const db = join(realOut, "run.db");
@@ -147,7 +147,7 @@ describe("agentinstruct estimate", () => {
       expect(agent).toMatchObject({ source: "from", calls: real.length });
       expect(agent.tokensPerCall).toBeCloseTo(real.reduce((sum, n) => sum + n, 0) / real.length, 9);
     }
-  }, 120_000);
+  }, 300_000);
 
   it("prints a table labelled simulated, with unknown (never $0) dollars for a model without a price", async () => {
     const { env } = estimateEnv();
@@ -160,7 +160,7 @@ describe("agentinstruct estimate", () => {
     expect(result.stdout).not.toMatch(/\$0(?![.\d])/);
     expect(result.stdout).toContain("js-tiktoken cl100k_base (approximate");
     expect(result.stdout).toContain("per-role defaults");
-  }, 120_000);
+  }, 300_000);
 
   it("needs no API key and no server, and counts OpenAI models with their own encoding at list price", async () => {
     const tmp = mkdtempSync(join(work, "tmp-"));
@@ -188,7 +188,7 @@ describe("agentinstruct estimate", () => {
       12,
     );
     expect(readdirSync(tmp)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it("removes its scratch directory when interrupted and when it fails", async () => {
     const { tmp, env } = estimateEnv();
@@ -214,5 +214,5 @@ describe("agentinstruct estimate", () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("no/such/seeds");
     expect(readdirSync(tmp)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
