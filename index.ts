@@ -5,6 +5,7 @@ export { readSkillFile, SkillFileError } from "./agents/skill-files.js";
 export { buildSkillGraph } from "./graphs/build-skill-graph.js";
 export { drawSkillGraph } from "./graphs/draw-skill-graph.js";
 export type { FlowDeps, FlowHooks, RespondTask } from "./graphs/flow-types.js";
+export { type Estimate, type EstimateOptions, estimateRun } from "./runner/estimate.js";
 export {
   RunController,
   type RunOptions,
@@ -29,6 +30,7 @@ export { Gateway, type ModelGateway } from "./runtime/models/gateway.js";
 export type { ModelAdapter } from "./runtime/models/model-adapter.js";
 export { MODEL_ROLES, type ModelRole } from "./runtime/models/model-roles.js";
 export { OpenAICompatibleAdapter, OpenAICompatibleGateway } from "./runtime/models/openai-adapter.js";
+export { SimulatedAdapter } from "./runtime/models/simulated/simulated-adapter.js";
 export type {
   CallRecord,
   DatasetRecord,

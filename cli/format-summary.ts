@@ -21,7 +21,7 @@ function spendList(groups: RunCost["byRole"], limit: number): string {
   return shown.join(", ") || "none";
 }
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   return rows
     .map((row) =>

@@ -8,12 +8,14 @@ import { config as loadDotenv } from "dotenv";
 import { chooseSkills, findSkill, SKILLS, skillCatalog, validateSkillFiles } from "../agents/index.js";
 import { formatFileProblem } from "../agents/skill-files.js";
 import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
+import { DEFAULT_SAMPLE } from "../runner/estimate.js";
 import { RUN_DB } from "../runner/run-skills.js";
 import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { EngineError } from "../runtime/errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
+import { type EstimateFlags, estimateCommand } from "./estimate-command.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
@@ -57,17 +59,9 @@ class CliError extends EngineError {
   }
 }
 
-export function buildProgram(): Command {
-  const program = new Command()
-    .name("agentinstruct")
-    .description(
-      "Turn raw documents and code into diverse instruction-tuning data with AgentInstruct flows on LangGraph.",
-    )
-    .showHelpAfterError();
-
-  program
-    .command("run")
-    .description("Run skills over a corpus; re-running the same command on the same --out resumes it.")
+/** The options `run` and `estimate` share: everything that decides what a run does (`--out` is each command's own). */
+function addRunOptions(command: Command): Command {
+  return command
     .option("--skills <ids>", "skill ids or split names, comma-separated or repeated, or 'all'", collect)
     .option(
       "--skill-file <path>",
@@ -75,7 +69,6 @@ export function buildProgram(): Command {
       collect,
     )
     .requiredOption("--seeds <path>", "file or directory of seeds (repeatable)", collect)
-    .requiredOption("--out <dir>", "output directory (run store, data/)")
     .option(
       "--model <provider:name>",
       "model for every role, e.g. openai:gpt-4o-mini (or set per role in the config file)",
@@ -125,7 +118,23 @@ export function buildProgram(): Command {
     .option(
       "--allow-unsandboxed",
       "run agents' code without the sandbox when bubblewrap is missing (trusted local use only)",
+    );
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("agentinstruct")
+    .description(
+      "Turn raw documents and code into diverse instruction-tuning data with AgentInstruct flows on LangGraph.",
     )
+    .showHelpAfterError();
+
+  addRunOptions(
+    program
+      .command("run")
+      .description("Run skills over a corpus; re-running the same command on the same --out resumes it.")
+      .requiredOption("--out <dir>", "output directory (run store, data/)"),
+  )
     .option("--json", "print the final summary as JSON on stdout")
     .addHelpText(
       "after",
@@ -133,6 +142,26 @@ export function buildProgram(): Command {
     )
     .action(async ({ skillFile, ...flags }: RunFlags & { skillFile?: string[] }) => {
       process.exitCode = await runCommand({ ...flags, skillFiles: skillFile }, process.argv.slice(2));
+    });
+
+  addRunOptions(
+    program
+      .command("estimate")
+      .description(
+        "Estimate a run's calls, tokens and dollars: a sample of seeds per skill through the real flows against a " +
+          "SIMULATED model. Nothing is sent to a model and nothing is written to --out.",
+      )
+      .option("--out <dir>", "accepted so a run's command line works as is; nothing is written to it"),
+  )
+    .option(
+      "--sample <n>",
+      `seeds simulated per skill, spread over the corpus (default ${DEFAULT_SAMPLE})`,
+      integer("--sample", 1),
+    )
+    .option("--from <out>", "an earlier run's --out: output tokens per agent come from its call log (read-only)")
+    .option("--json", "print the estimate as JSON on stdout")
+    .action(async ({ skillFile, ...flags }: EstimateFlags & { skillFile?: string[] }) => {
+      process.exitCode = await estimateCommand({ ...flags, skillFiles: skillFile });
     });
 
   program

@@ -14,8 +14,10 @@ import { ConfigError, InputError, type ServerUnreachableError, toErrorRecord } f
 import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
 import { sha256 } from "../runtime/hash.js";
 import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
+import { Gateway } from "../runtime/models/gateway.js";
+import type { ModelAdapter } from "../runtime/models/model-adapter.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
-import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
+import { OpenAICompatibleAdapter } from "../runtime/models/openai-adapter.js";
 import { preflight } from "../runtime/models/preflight.js";
 import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
@@ -74,6 +76,10 @@ export interface RunOptions {
   itemsInFlight?: number;
   /** Failed items are retried on a later run while they have had fewer attempts than this. */
   maxItemAttempts?: number;
+  /** The model's wire format; default: OpenAI-compatible HTTP. `agentinstruct estimate` passes a simulated one. */
+  adapter?: ModelAdapter;
+  /** Only items this accepts are driven (the estimate's sample); the others are left as they are. */
+  only?: (item: Item) => boolean;
 }
 
 export interface RunOutcome {
@@ -197,20 +203,22 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         controller.drain("budget reached"),
       );
 
-    // A server that is not there fails the run now, not item after item.
-    if (!controller.drainSignal.aborted) await preflight(Object.values(config.models));
+    // A server that is not there fails the run now, not item after item (a script's own adapter needs no server).
+    if (!options.adapter && !controller.drainSignal.aborted) await preflight(Object.values(config.models));
     let unreachable: ServerUnreachableError | undefined;
-    const gateway: OpenAICompatibleGateway = new OpenAICompatibleGateway({
+    // The adapter learns limits from response headers into the same buckets the gateway paces calls by.
+    const rateLimits = new RateLimits(config.limits);
+    const gateway: Gateway = new Gateway({
+      adapter: options.adapter ?? new OpenAICompatibleAdapter({ timeoutMs: config.request.timeoutMs, rateLimits }),
       models: config.models,
       concurrency: config.concurrency,
-      rateLimits: new RateLimits(config.limits),
+      rateLimits,
       outageMs: config.request.outageMs,
       onOutage: (error) => {
         // Items in flight go back to pending (drained), so a rerun once the server is back continues them.
         unreachable ??= error;
         controller.drain(error.message);
       },
-      timeoutMs: config.request.timeoutMs,
       // The Retry-After cap is not configurable: it keeps the policy's default.
       retry: {
         ...DEFAULT_RETRY_POLICY,
@@ -270,7 +278,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     const runItem = async (item: Item): Promise<void> => {
       const graph = graphs.get(item.skill);
       const spec = specs.get(item.skill);
-      if (!graph || !spec) return; // an item of a skill not requested this time: left as it is
+      // An item of a skill not requested this time, or outside the chosen items: left as it is.
+      if (!graph || !spec || options.only?.(item) === false) return;
       await store.startItem(item.id);
       move(item.status, "running");
       const control = new RunControl();

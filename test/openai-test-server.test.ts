@@ -4,13 +4,13 @@ import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langc
 import { ChatOpenAI } from "@langchain/openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { instanceOf } from "../runtime/models/simulated/schema-instance.js";
 import {
   seededRandom,
   startTestServer,
   type TestServer,
   type TestServerOptions,
 } from "./support/openai-test-server.js";
-import { instanceOf } from "./support/schema-instance.js";
 
 const Quiz = z.object({
   title: z.string().min(3).max(60),

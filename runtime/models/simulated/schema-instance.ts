@@ -1,7 +1,7 @@
 /**
  * Generates values that validate against a JSON Schema (draft 2020-12, as produced by
- * zod 4's `z.toJSONSchema()`), so the test server can answer structured-output requests
- * the way a well-behaved model would. Text is readable pseudo-English mixed with words from
+ * zod 4's `z.toJSONSchema()`), so the simulated model (the test server's, and `agentinstruct estimate`'s)
+ * can answer structured-output requests the way a well-behaved model would. Text is readable pseudo-English mixed with words from
  * the request, so different inputs give visibly different outputs.
  */
 import randexpModule from "randexp";
