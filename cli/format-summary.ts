@@ -43,6 +43,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     table([header, ...rows]),
     "",
     `seeds ${summary.seeds} | records ${summary.records} | LLM calls ${summary.calls} (${summary.retries} retries, ${summary.cachedCalls} answered from cache, ${summary.failedCalls} failed) | tokens ${summary.tokens.input} in / ${summary.tokens.output} out`,
+    cacheLine(summary.cache),
   ];
   const list = (title: string, entries: Array<{ source: string; reason: string }>) => {
     if (entries.length === 0) return;
@@ -67,6 +68,12 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
   return lines.join("\n");
 }
 
+/** What the response cache saved: hits, dollars (unknown when a hit's model has no price, never $0) and tokens. */
+function cacheLine(cache: RunSummary["cache"]): string {
+  const dollars = cache.savedUsd === null ? "unknown" : `$${cache.savedUsd.toFixed(cache.savedUsd < 1 ? 4 : 2)}`;
+  return `cache hits ${cache.hits} | saved ${dollars} | saved tokens ${cache.savedTokens.input} in / ${cache.savedTokens.output} out`;
+}
+
 /** The machine-readable status (`status --json`). */
 export function summaryJson(summary: RunSummary): Record<string, unknown> {
   return {
@@ -83,6 +90,7 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
     failedCalls: summary.failedCalls,
     retries: summary.retries,
     tokens: summary.tokens,
+    cache: summary.cache,
     skills: summary.bySkill,
     failures: summary.failures,
   };

@@ -105,6 +105,11 @@ export function buildProgram(): Command {
         "an answer that disagrees with its expected outcome: regenerate once then drop (default), drop, or keep",
       ).choices(["regenerate", "drop", "keep"]),
     )
+    .option(
+      "--cache <path>",
+      "lasting response cache (a SQLite file) shared between runs: a call made before with the same seed is free",
+    )
+    .option("--no-cache", "do not use the lasting response cache for this run (the config file's `cache`)")
     .option("--force-config", "continue a run in --out even though its configuration changed")
     .option(
       "--allow-unsandboxed",

@@ -16,6 +16,7 @@ import { sha256 } from "../runtime/hash.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
 import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
+import { type LastingCache, openLastingCache } from "../runtime/store/lasting-cache.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { buildRecords } from "./build-records.js";
@@ -124,6 +125,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   const skills = chooseSkills(config);
   const controller = options.controller ?? new RunController();
   const { store, runId } = await openRun(config, skills);
+  let lasting: LastingCache | undefined;
   const progress: RunProgress = {
     phase: "reading",
     items: { total: 0, pending: 0, running: 0, done: 0, failed: 0, filtered: 0 },
@@ -160,6 +162,13 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
+    try {
+      if (config.cache) lasting = openLastingCache(config.cache);
+    } catch (error) {
+      throw new InputError(`cannot use ${config.cache} as the response cache: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     const gateway = new OpenAICompatibleGateway({
       models: config.models,
       concurrency: config.concurrency,
@@ -171,7 +180,9 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         baseDelayMs: config.request.baseDelayMs,
         maxDelayMs: config.request.maxDelayMs,
       },
-      cache: store,
+      // One cache: the lasting one when given (it also serves this run's resume), else the run's own.
+      cache: lasting ?? store,
+      seed: config.seed,
       calls: store,
       prices: config.prices,
       onCall: (event) => {
@@ -297,6 +308,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       durationMs: performance.now() - started,
     };
   } finally {
+    lasting?.close();
     await store.close();
   }
 }

@@ -72,6 +72,8 @@ export const ConfigFile = z
       .optional(),
     /** USD per million tokens per model label (`provider:name`): overrides or extends the built-in price table. */
     prices: z.record(z.string(), Price).optional(),
+    /** The lasting response cache, shared between runs (a SQLite file; path relative to the config file). */
+    cache: z.string().min(1).optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -123,6 +125,8 @@ export const RunConfig = z.object({
     .prefault({}),
   /** Price overrides per model label (runtime/models/prices.ts has the built-in table). */
   prices: z.record(z.string(), Price).default({}),
+  /** The lasting response cache file (runtime/store/lasting-cache.ts); absent: only the run's own cache. */
+  cache: z.string().optional(),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -155,9 +159,10 @@ export function loadConfigFile(path: string | undefined, cwd: string): ConfigFil
     throw new ConfigError(`config file ${candidate} is invalid:\n  - ${problems.join("\n  - ")}`);
   }
   const here = dirname(candidate);
-  const { skillFiles, skillDirs } = parsed.data;
+  const { skillFiles, skillDirs, cache } = parsed.data;
   return {
     ...parsed.data,
+    ...(cache ? { cache: resolve(here, cache) } : {}),
     ...(skillFiles ? { skillFiles: skillFiles.map((file) => resolve(here, file)) } : {}),
     ...(skillDirs ? { skillDirs: skillDirs.map((dir) => resolve(here, dir)) } : {}),
   };
@@ -227,7 +232,8 @@ function resolveModel(
 
 /**
  * What decides the data: skills and their prompts, models and sampling, rounds, seed, corpus and chunking.
- * Concurrency, limit and timeouts change how fast, not what, so they stay out: a resumed run may change them.
+ * Concurrency, limit, timeouts and the lasting cache change how fast or how dear, not what, so they stay out: a
+ * resumed run may change them.
  */
 export function configFingerprint(
   config: RunConfig,
@@ -278,6 +284,8 @@ export interface RunSettings {
   allowUnsandboxed?: boolean;
   /** What to do with an answer that disagrees with its expected outcome. */
   onDisagree?: "regenerate" | "drop" | "keep";
+  /** The lasting response cache file (overrides the config file's `cache`); false: none for this run. */
+  cache?: string | false;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -309,6 +317,7 @@ export function resolveRunConfig(
     request,
     forceConfig: settings.forceConfig ?? false,
     prices: file.prices ?? {},
+    cache: settings.cache === false ? undefined : settings.cache ? resolve(cwd, settings.cache) : file.cache,
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

@@ -1,6 +1,6 @@
 // The model gateway: every LLM call of a run goes through one. This base owns, once, what every call needs:
 // a concurrency cap per model, the retry policy (the only retry layer: adapters' clients never retry), the
-// response cache that makes a resumed run pay nothing twice, the call log, and the tracing names and tags that
+// response cache that makes a resumed run (or, with a lasting cache, any later run) pay nothing twice, the call log, and the tracing names and tags that
 // make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
 import pLimit, { type LimitFunction } from "p-limit";
 import { ModelCallError } from "../errors.js";
@@ -8,7 +8,7 @@ import { sha256, stableStringify } from "../hash.js";
 import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
 import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
 import { type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
-import type { Price } from "./prices.js";
+import { costOf, type Price, priceFor } from "./prices.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
 import { type CallContext, traceConfig } from "./trace-config.js";
 import { noUsage, type Usage } from "./usage.js";
@@ -32,7 +32,11 @@ export interface ChatResult extends WireReply {
 export type Verdict<T> = { ok: true; value: T } | { ok: false; issues: string[] };
 /** Judges a reply. Only an accepted reply is cached, so a rerun never replays one its caller rejected. */
 export type Accept<T> = (result: ChatResult) => Verdict<T>;
-export type JudgedResult<T> = ChatResult & { verdict: Verdict<T> };
+export type JudgedResult<T> = ChatResult & {
+  verdict: Verdict<T>;
+  /** The reply's cache key: what `forget` takes when a later check drops the answer this reply made. */
+  cacheKey: string;
+};
 
 export interface ModelGateway {
   /**
@@ -40,6 +44,11 @@ export interface ModelGateway {
    * reply is accepted. A throw from `accept` propagates and nothing is cached.
    */
   complete<T = ChatResult>(request: ChatRequest, context: CallContext, accept?: Accept<T>): Promise<JudgedResult<T>>;
+  /**
+   * Remove these replies from the cache: the flow dropped the answer they made (verification disagreed, an edit
+   * failed its goal's check), so a later run asks the model again instead of replaying them.
+   */
+  forget(cacheKeys: readonly string[]): Promise<void>;
   modelFor(role: ModelRole): ResolvedModel;
 }
 
@@ -56,7 +65,10 @@ export interface GatewayOptions {
   /** Requests in flight at once, per model. */
   concurrency: number;
   retry: RetryPolicy;
+  /** The run's cache (run.db), or the lasting cache shared between runs (`--cache`): runner/run-skills.ts picks one. */
   cache: ResponseCache;
+  /** The run seed: part of every cache key, so runs with the same seed share replies and other seeds do not. */
+  seed?: number;
   calls: CallLog;
   /** Price overrides per model label (the config's `prices`); see prices.ts. */
   prices?: Readonly<Record<string, Price>>;
@@ -81,8 +93,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Where a model's requests queue: one endpoint and model name, whatever the sampling settings. */
 const endpointOf = (model: ResolvedModel) => stableStringify([model.provider, model.baseURL ?? null, model.name]);
 
-/** Everything that decides a reply, so equal keys mean interchangeable replies (the API key does not). */
-function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): string {
+/**
+ * Everything that decides a reply, so equal keys mean interchangeable replies: the model's settings (provider,
+ * name, server, temperature, max tokens, structured-output mode; never the API key), the messages, the JSON
+ * schema, the tools, the run seed, and the sample number of a deliberate second answer to the same request
+ * (CallContext.sample). Identical requests with no sample number share one reply, within an item or across items.
+ */
+function cacheKey(model: ResolvedModel, request: ChatRequest, seed: number | undefined, sample = 1): string {
   const { apiKey: _secret, ...settings } = model;
   return sha256(
     stableStringify({
@@ -90,6 +107,7 @@ function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): strin
       messages: request.messages,
       json: request.json ?? null,
       tools: request.tools ?? null,
+      seed: seed ?? null,
       ...(sample > 1 ? { sample } : {}),
     }),
   );
@@ -122,9 +140,11 @@ export class Gateway implements ModelGateway {
     accept: Accept<T> = acceptAll as unknown as Accept<T>,
   ): Promise<JudgedResult<T>> {
     const model = this.modelFor(request.role);
-    const key = cacheKey(model, request, context.sample);
+    const key = cacheKey(model, request, this.options.seed, context.sample);
     // Every call is logged once, whether answered from cache, by the model, or failed for good.
-    const log = (fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error">) =>
+    const log = (
+      fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error" | "savedUsd" | "savedUsage">,
+    ) =>
       this.options.calls.recordCall({
         itemId: context.itemId,
         agent: context.agent,
@@ -138,9 +158,18 @@ export class Gateway implements ModelGateway {
       const result: ChatResult = { ...(JSON.parse(cached) as ChatResult), cached: true };
       const verdict = accept(result);
       if (verdict.ok) {
-        await log({ usage: noUsage(), latencyMs: 0, attempts: 0, cached: true });
+        // A hit costs nothing; the log keeps what the original call cost, so status can say what the cache saved.
+        const savedUsd = costOf(result.usage, priceFor(model, this.options.prices));
+        await log({
+          usage: noUsage(),
+          latencyMs: 0,
+          attempts: 0,
+          cached: true,
+          savedUsage: result.usage,
+          ...(savedUsd !== undefined ? { savedUsd } : {}),
+        });
         this.options.onCall?.({ ok: true, cached: true, usage: noUsage() });
-        return { ...result, verdict };
+        return { ...result, verdict, cacheKey: key };
       }
       // Accepted once, rejected now (the caller's checks changed): ask the model instead of replaying it.
       await this.options.cache.deleteCachedResponse(key);
@@ -155,11 +184,15 @@ export class Gateway implements ModelGateway {
       const verdict = accept(result);
       // Cache before logging: once an accepted answer is on disk, a crash from here on costs nothing to redo.
       if (verdict.ok) await this.options.cache.putCachedResponse(key, context.itemId, JSON.stringify(result));
-      return { ...result, verdict };
+      return { ...result, verdict, cacheKey: key };
     } finally {
       await log({ usage: result.usage, latencyMs: performance.now() - started, attempts, cached: false });
       this.options.onCall?.({ ok: true, cached: false, usage: result.usage });
     }
+  }
+
+  async forget(cacheKeys: readonly string[]): Promise<void> {
+    for (const key of cacheKeys) await this.options.cache.deleteCachedResponse(key);
   }
 
   /** The retry loop: the adapter says what a failure is, the policy how long to wait. */
