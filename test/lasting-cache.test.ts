@@ -1,0 +1,225 @@
+// The lasting response cache (--cache): runs that share it pay only for requests no earlier run with the same
+// seed made, against the real test server over HTTP; what the server received is the measure. A dropped answer
+// is never replayed from it, and status says what the hits saved.
+import { existsSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RunSettings, resolveRunConfig, runSkills } from "../index.js";
+import { stableStringify } from "../runtime/hash.js";
+import { cliEnv, runCli } from "./support/cli.js";
+import { startTestServer, type TestServer } from "./support/openai-test-server.js";
+import { readRecords } from "./support/records.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON.
+type Body = any;
+
+const RC = "reading-comprehension";
+const MCQ = "multiple-choice";
+
+let server: TestServer;
+let work: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ latencyMs: 1 });
+  work = await mkdtemp(join(tmpdir(), "lasting-cache-"));
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => server.reset());
+
+let runs = 0;
+
+/**
+ * One run of one seed, in its own --out. `keep`: no answer is dropped by verification (the test server's
+ * verifier disagrees at random), so every reply of the run is one a later run may replay.
+ */
+async function run(settings: Partial<RunSettings> & { skills: string[] }) {
+  runs += 1;
+  const out = join(work, `run-${runs}`);
+  const before = server.requests.length;
+  const config = resolveRunConfig(
+    {
+      seeds: ["seeds/sample"],
+      limit: 1,
+      out,
+      model: "openai:test-model",
+      concurrency: 8,
+      rounds: 0,
+      onDisagree: "keep",
+      ...settings,
+    },
+    { OPENAI_BASE_URL: server.url },
+    process.cwd(),
+  );
+  const outcome = await runSkills(config);
+  expect(outcome.summary.failures).toEqual([]);
+  const bodies: Body[] = server.requests.slice(before).map((request) => request.body);
+  return { out, summary: outcome.summary, records: await readRecords(out), bodies };
+}
+
+const sorted = (bodies: Body[]) => bodies.map((body) => stableStringify(body)).sort();
+const ofSkill = <T extends { metadata: { skill: string } }>(records: T[], skill: string) =>
+  records.filter((record) => record.metadata.skill === skill);
+
+describe("two runs sharing --cache", () => {
+  it("where the second adds a skill: the server gets only the new skill's requests, the shared records are the same", async () => {
+    const cache = join(work, "add-skill.db");
+    const first = await run({ skills: [RC], cache });
+    expect(first.summary.cache.hits).toBe(0);
+    expect(first.bodies.length).toBe(first.summary.calls);
+
+    const second = await run({ skills: [RC, MCQ], cache });
+    // What a fresh run of the new skill alone sends, with a cache of its own.
+    const alone = await run({ skills: [MCQ], cache: join(work, "mcq-alone.db") });
+    expect(second.bodies.length).toBe(alone.bodies.length);
+    expect(sorted(second.bodies)).toEqual(sorted(alone.bodies));
+    // Every call the first run made is answered from the cache, for free.
+    expect(second.summary.cache.hits).toBe(first.summary.calls);
+    expect(second.summary.calls).toBe(alone.summary.calls);
+    expect(ofSkill(second.records, RC)).toEqual(ofSkill(first.records, RC));
+    expect(ofSkill(second.records, MCQ)).toEqual(alone.records);
+    // The test model has no price: what the hits saved is unknown, not $0.
+    expect(second.summary.cache.savedUsd).toBeNull();
+    expect(second.summary.cache.savedTokens).toEqual(first.summary.tokens);
+  });
+
+  it("where the second has one more round: the server gets only the extra round's requests", async () => {
+    const cache = join(work, "rounds.db");
+    const first = await run({ skills: [MCQ], rounds: 1, cache });
+    const second = await run({ skills: [MCQ], rounds: 2, cache });
+    const fresh = await run({ skills: [MCQ], rounds: 2, cache: join(work, "rounds-fresh.db") });
+    expect(fresh.bodies.length).toBeGreaterThan(first.bodies.length);
+    expect(second.bodies.length).toBe(fresh.bodies.length - first.bodies.length);
+    const paidBefore = new Set(sorted(first.bodies));
+    for (const body of sorted(second.bodies)) expect(paidBefore.has(body)).toBe(false);
+    expect(second.summary.cache.hits).toBe(first.summary.calls);
+    expect(second.records).toEqual(fresh.records);
+  });
+
+  it("with a different --seed share nothing", async () => {
+    const cache = join(work, "seeds.db");
+    const first = await run({ skills: [RC], cache, seed: 1 });
+    const second = await run({ skills: [RC], cache, seed: 2 });
+    expect(second.summary.cache.hits).toBe(0);
+    expect(second.bodies.length).toBe(second.summary.calls);
+    expect(second.bodies.length).toBeGreaterThan(0);
+    // The same seed again shares everything.
+    const third = await run({ skills: [RC], cache, seed: 1 });
+    expect(third.bodies).toEqual([]);
+    expect(third.summary.cache.hits).toBe(first.summary.calls);
+  });
+});
+
+const HARBOR =
+  "# The harbor\n\nIn 1872 the harbor commission recorded 4,200 ship arrivals, twice the figure of 1852. Engineers " +
+  "argued that dredging the channel caused the growth; merchants credited the new railway. The commission's report " +
+  "lists three causes, two costs and one unresolved dispute about tolls.\n\nTolls rose from 2 to 3 shillings per ton " +
+  "in 1875, and arrivals fell by a tenth the next year.";
+
+const schemaName = (body: Body): string => body.response_format?.json_schema?.name ?? "";
+const isTeacher = (body: Body) => !body.response_format && !body.tools;
+
+describe("an answer dropped by verification", () => {
+  it("is not replayed from the cache: the next run asks the teacher again", async () => {
+    const corpus = await mkdtemp(join(tmpdir(), "lasting-cache-corpus-"));
+    await writeFile(join(corpus, "harbor.md"), HARBOR);
+    server.replyWhen((body) => {
+      if (schemaName(body).startsWith("instruct_")) {
+        const schema = body.response_format.json_schema.schema;
+        const normal = schema.anyOf?.[0] ?? schema;
+        const field = Object.keys(normal.properties).find((name) => name !== "analysis") as string;
+        const count = normal.properties[field].minItems ?? 1;
+        return JSON.stringify({
+          analysis: "scripted",
+          [field]: Array.from({ length: count }, (_, index) => ({
+            instruction: `How many ship arrivals did the commission record in 1872? (${schemaName(body)} ${index})`,
+            expected: { answerable: true, key: "4200" },
+          })),
+        });
+      }
+      // Always the wrong number: the first answer and its regeneration are both dropped.
+      if (isTeacher(body)) return "The passage compares two years.\n\nFinal answer: 2,100";
+      return undefined;
+    });
+    const cache = join(work, "dropped.db");
+    const first = await run({ skills: [RC], seeds: [corpus], cache, onDisagree: "regenerate" });
+    const dropped = first.summary.dropped.verification_numeric ?? 0;
+    expect(dropped).toBeGreaterThan(0);
+    expect(first.records).toEqual([]);
+    const taught = first.bodies.filter(isTeacher);
+    expect(taught.length).toBe(2 * dropped);
+
+    const second = await run({ skills: [RC], seeds: [corpus], cache, onDisagree: "regenerate" });
+    // The teacher is asked everything again; what was kept (transform, instruct) comes from the cache.
+    expect(sorted(second.bodies)).toEqual(sorted(taught));
+    expect(second.summary.cache.hits).toBe(first.bodies.length - taught.length);
+    expect(second.summary.dropped).toEqual(first.summary.dropped);
+  });
+});
+
+describe("the CLI", () => {
+  const env = () => cliEnv({ OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "test-key" });
+  /** A run of the built CLI; its --json summary is what `status --json` shows. */
+  async function runOnce(out: string, ...extra: string[]) {
+    const result = await runCli(
+      [
+        "run",
+        "--skills",
+        RC,
+        "--seeds",
+        "seeds/sample",
+        "--limit",
+        "1",
+        "--rounds",
+        "0",
+        "--on-disagree",
+        "keep",
+        "--out",
+        out,
+        "--model",
+        "openai:test-model",
+        "--json",
+        ...extra,
+      ],
+      { env: env() },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout);
+  }
+
+  it("takes the cache from the config file, pays nothing the second time, shows the dollars saved; --no-cache pays again", {
+    timeout: 180_000,
+  }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lasting-cache-cli-"));
+    const config = join(dir, "agentinstruct.config.json");
+    const price = { input: 2, output: 8 };
+    // A relative cache path is read from the config file's folder.
+    await writeFile(config, JSON.stringify({ cache: "responses.db", prices: { "openai:test-model": price } }));
+
+    const first = await runOnce(join(dir, "first"), "--config", config);
+    const paid = server.requests.length;
+    expect(paid).toBe(first.calls);
+    expect(paid).toBeGreaterThan(0);
+    expect(existsSync(join(dir, "responses.db"))).toBe(true);
+
+    const second = await runOnce(join(dir, "second"), "--config", config);
+    expect(server.requests.length).toBe(paid);
+    const tokens = first.tokens as { input: number; output: number };
+    const saved = (tokens.input * price.input + tokens.output * price.output) / 1e6;
+    expect(second.calls).toBe(0);
+    expect(second.cache.hits).toBe(first.calls);
+    expect(second.cache.savedTokens).toEqual(tokens);
+    expect(second.cache.savedUsd).toBeCloseTo(saved, 10);
+    const status = await runCli(["status", join(dir, "second")]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain(`cache hits ${first.calls} | saved $${saved.toFixed(4)}`);
+
+    // --no-cache: the same run in a third --out pays for every call again.
+    const third = await runOnce(join(dir, "third"), "--config", config, "--no-cache");
+    expect(server.requests.length).toBe(2 * paid);
+    expect(third.cache).toEqual({ hits: 0, savedUsd: 0, savedTokens: { input: 0, output: 0 } });
+  });
+});
