@@ -122,24 +122,27 @@ const HARBOR =
 const schemaName = (body: Body): string => body.response_format?.json_schema?.name ?? "";
 const isTeacher = (body: Body) => !body.response_format && !body.tools;
 
+/** The instruct agents' reply: as few numeric questions about the harbor as the schema allows, keyed 4200. */
+function instructReply(body: Body): string {
+  const schema = body.response_format.json_schema.schema;
+  const normal = schema.anyOf?.[0] ?? schema;
+  const field = Object.keys(normal.properties).find((name) => name !== "analysis") as string;
+  const count = normal.properties[field].minItems ?? 1;
+  return JSON.stringify({
+    analysis: "scripted",
+    [field]: Array.from({ length: count }, (_, index) => ({
+      instruction: `How many ship arrivals did the commission record in 1872? (${schemaName(body)} ${index})`,
+      expected: { answerable: true, key: "4200" },
+    })),
+  });
+}
+
 describe("an answer dropped by verification", () => {
   it("is not replayed from the cache: the next run asks the teacher again", async () => {
     const corpus = await mkdtemp(join(tmpdir(), "lasting-cache-corpus-"));
     await writeFile(join(corpus, "harbor.md"), HARBOR);
     server.replyWhen((body) => {
-      if (schemaName(body).startsWith("instruct_")) {
-        const schema = body.response_format.json_schema.schema;
-        const normal = schema.anyOf?.[0] ?? schema;
-        const field = Object.keys(normal.properties).find((name) => name !== "analysis") as string;
-        const count = normal.properties[field].minItems ?? 1;
-        return JSON.stringify({
-          analysis: "scripted",
-          [field]: Array.from({ length: count }, (_, index) => ({
-            instruction: `How many ship arrivals did the commission record in 1872? (${schemaName(body)} ${index})`,
-            expected: { answerable: true, key: "4200" },
-          })),
-        });
-      }
+      if (schemaName(body).startsWith("instruct_")) return instructReply(body);
       // Always the wrong number: the first answer and its regeneration are both dropped.
       if (isTeacher(body)) return "The passage compares two years.\n\nFinal answer: 2,100";
       return undefined;
@@ -157,6 +160,41 @@ describe("an answer dropped by verification", () => {
     expect(sorted(second.bodies)).toEqual(sorted(taught));
     expect(second.summary.cache.hits).toBe(first.bodies.length - taught.length);
     expect(second.summary.dropped).toEqual(first.summary.dropped);
+  });
+});
+
+describe("an edit dropped by its goal's check (answer_unchanged)", () => {
+  it("is not replayed from the cache: the next run asks the editor again", async () => {
+    const corpus = await mkdtemp(join(tmpdir(), "lasting-cache-edits-"));
+    // Several seeds, so the answer_changes goal is drawn for some chain.
+    for (const [index, year] of ["1872", "1873", "1874", "1876", "1877", "1878"].entries()) {
+      await writeFile(join(corpus, `harbor-${index}.md`), HARBOR.replace("1872", year));
+    }
+    server.replyWhen((body) => {
+      if (schemaName(body).startsWith("instruct_")) return instructReply(body);
+      if (schemaName(body) === "edit_answer_changes") {
+        const fields = body.response_format.json_schema.schema.anyOf[0].properties;
+        return JSON.stringify({
+          analysis: "scripted",
+          instruction: "How many ship arrivals did the commission record that year?",
+          expected: { answerable: true, key: "4,200" },
+          ...(fields.content ? { content: HARBOR } : {}),
+          ...(fields.type ? { type: "numerical_discrete_reasoning" } : {}),
+        });
+      }
+      if (isTeacher(body)) return "Final answer: 4,200";
+      return undefined;
+    });
+    const cache = join(work, "edits.db");
+    const first = await run({ skills: [RC], seeds: [corpus], limit: 6, rounds: 1, cache });
+    const edits = first.bodies.filter((body) => schemaName(body) === "edit_answer_changes");
+    expect(edits.length).toBeGreaterThan(0);
+    expect(first.summary.dropped.answer_unchanged).toBe(edits.length);
+
+    const second = await run({ skills: [RC], seeds: [corpus], limit: 6, rounds: 1, cache });
+    expect(sorted(second.bodies)).toEqual(sorted(edits));
+    expect(second.summary.dropped).toEqual(first.summary.dropped);
+    expect(second.records).toEqual(first.records);
   });
 });
 
