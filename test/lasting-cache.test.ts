@@ -36,7 +36,7 @@ let runs = 0;
  * One run of one seed, in its own --out. `keep`: no answer is dropped by verification (the test server's
  * verifier disagrees at random), so every reply of the run is one a later run may replay.
  */
-async function run(settings: Partial<RunSettings> & { skills: string[] }) {
+async function run(settings: Partial<RunSettings> & { skills: string[] }, env: Record<string, string> = {}) {
   runs += 1;
   const out = join(work, `run-${runs}`);
   const before = server.requests.length;
@@ -51,7 +51,7 @@ async function run(settings: Partial<RunSettings> & { skills: string[] }) {
       onDisagree: "keep",
       ...settings,
     },
-    { OPENAI_BASE_URL: server.url },
+    { OPENAI_BASE_URL: server.url, ...env },
     process.cwd(),
   );
   const outcome = await runSkills(config);
@@ -106,8 +106,8 @@ describe("two runs sharing --cache", () => {
     expect(second.summary.cache.hits).toBe(0);
     expect(second.bodies.length).toBe(second.summary.calls);
     expect(second.bodies.length).toBeGreaterThan(0);
-    // The same seed again shares everything.
-    const third = await run({ skills: [RC], cache, seed: 1 });
+    // The same seed again shares everything, whatever the API key.
+    const third = await run({ skills: [RC], cache, seed: 1 }, { OPENAI_API_KEY: "another-key" });
     expect(third.bodies).toEqual([]);
     expect(third.summary.cache.hits).toBe(first.summary.calls);
   });
@@ -136,6 +136,17 @@ function instructReply(body: Body): string {
     })),
   });
 }
+
+describe("runs at the same time", () => {
+  it("share one cache file without errors, and a later run finds every reply of both", async () => {
+    const cache = join(work, "concurrent.db");
+    const [rc, mcq] = await Promise.all([run({ skills: [RC], cache }), run({ skills: [MCQ], cache })]);
+    const later = await run({ skills: [RC, MCQ], cache });
+    expect(later.bodies).toEqual([]);
+    expect(later.summary.cache.hits).toBe(rc.summary.calls + mcq.summary.calls);
+    expect(later.records).toEqual([...rc.records, ...mcq.records]);
+  });
+});
 
 describe("an answer dropped by verification", () => {
   it("is not replayed from the cache: the next run asks the teacher again", async () => {
