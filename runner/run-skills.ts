@@ -136,6 +136,13 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   };
   const report = () => options.onProgress?.(progress);
   try {
+    try {
+      if (config.cache) lasting = openLastingCache(config.cache);
+    } catch (error) {
+      throw new InputError(`cannot use ${config.cache} as the response cache: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     await ingestCorpus(store, skills, {
       seeds: config.seeds,
       chunk: config.chunk,
@@ -162,13 +169,6 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
-    try {
-      if (config.cache) lasting = openLastingCache(config.cache);
-    } catch (error) {
-      throw new InputError(`cannot use ${config.cache} as the response cache: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
     const gateway = new OpenAICompatibleGateway({
       models: config.models,
       concurrency: config.concurrency,

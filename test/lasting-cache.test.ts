@@ -60,6 +60,8 @@ async function run(settings: Partial<RunSettings> & { skills: string[] }, env: R
   return { out, summary: outcome.summary, records: await readRecords(out), bodies };
 }
 
+const schemaName = (body: Body): string => body.response_format?.json_schema?.name ?? "";
+const isTeacher = (body: Body) => !body.response_format && !body.tools;
 const sorted = (bodies: Body[]) => bodies.map((body) => stableStringify(body)).sort();
 const ofSkill = <T extends { metadata: { skill: string } }>(records: T[], skill: string) =>
   records.filter((record) => record.metadata.skill === skill);
@@ -92,9 +94,13 @@ describe("two runs sharing --cache", () => {
     const second = await run({ skills: [MCQ], rounds: 2, cache });
     const fresh = await run({ skills: [MCQ], rounds: 2, cache: join(work, "rounds-fresh.db") });
     expect(fresh.bodies.length).toBeGreaterThan(first.bodies.length);
-    expect(second.bodies.length).toBe(fresh.bodies.length - first.bodies.length);
+    // An edit the first run dropped (answer_unchanged, still_answerable) is asked again; nothing else it paid for.
+    const kept = first.bodies.length - Object.values(first.summary.dropped).reduce((sum, n) => sum + n, 0);
+    expect(second.bodies.length).toBe(fresh.bodies.length - kept);
     const paidBefore = new Set(sorted(first.bodies));
-    for (const body of sorted(second.bodies)) expect(paidBefore.has(body)).toBe(false);
+    for (const body of second.bodies) {
+      if (paidBefore.has(stableStringify(body))) expect(schemaName(body)).toMatch(/^edit_/);
+    }
     expect(second.summary.cache.hits).toBe(first.summary.calls);
     expect(second.records).toEqual(fresh.records);
   });
@@ -118,9 +124,6 @@ const HARBOR =
   "argued that dredging the channel caused the growth; merchants credited the new railway. The commission's report " +
   "lists three causes, two costs and one unresolved dispute about tolls.\n\nTolls rose from 2 to 3 shillings per ton " +
   "in 1875, and arrivals fell by a tenth the next year.";
-
-const schemaName = (body: Body): string => body.response_format?.json_schema?.name ?? "";
-const isTeacher = (body: Body) => !body.response_format && !body.tools;
 
 /** The instruct agents' reply: as few numeric questions about the harbor as the schema allows, keyed 4200. */
 function instructReply(body: Body): string {
@@ -203,7 +206,15 @@ describe("an edit dropped by its goal's check (answer_unchanged)", () => {
     expect(first.summary.dropped.answer_unchanged).toBe(edits.length);
 
     const second = await run({ skills: [RC], seeds: [corpus], limit: 6, rounds: 1, cache });
-    expect(sorted(second.bodies)).toEqual(sorted(edits));
+    // Only the dropped edits are asked again: these, and any unanswerable edit the test server's random reply
+    // left answerable (dropped as still_answerable); everything else comes from the cache.
+    const droppedEdits = Object.values(first.summary.dropped).reduce((sum, n) => sum + n, 0);
+    expect(second.bodies.length).toBe(droppedEdits);
+    expect(second.bodies.every((body) => schemaName(body).startsWith("edit_"))).toBe(true);
+    const again = new Set(sorted(second.bodies));
+    for (const body of sorted(edits)) expect(again.has(body)).toBe(true);
+    const paidBefore = new Set(sorted(first.bodies));
+    for (const body of again) expect(paidBefore.has(body)).toBe(true);
     expect(second.summary.dropped).toEqual(first.summary.dropped);
     expect(second.records).toEqual(first.records);
   });

@@ -1,7 +1,8 @@
 // The model gateway: every LLM call of a run goes through one. This base owns, once, what every call needs:
 // a concurrency cap per model, the retry policy (the only retry layer: adapters' clients never retry), the
-// response cache that makes a resumed run (or, with a lasting cache, any later run) pay nothing twice, the call log, and the tracing names and tags that
-// make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
+// response cache that makes a resumed run (or, with a lasting cache, any later run) pay nothing twice, the call
+// log, and the tracing names and tags that make LangSmith traces searchable. An adapter (model-adapter.ts) owns
+// only a provider's wire format.
 import pLimit, { type LimitFunction } from "p-limit";
 import { ModelCallError } from "../errors.js";
 import { sha256, stableStringify } from "../hash.js";

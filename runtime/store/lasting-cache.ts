@@ -56,11 +56,6 @@ export class LastingCache implements ResponseCache {
     this.remove.run(key);
   }
 
-  /** How many replies the cache holds. */
-  count(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM responses").get() as { n: number }).n;
-  }
-
   close(): void {
     this.db.close();
   }
