@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunSettings, resolveRunConfig, runSkills } from "../index.js";
+import { RunController, type RunSettings, resolveRunConfig, runSkills } from "../index.js";
 import { stableStringify } from "../runtime/hash.js";
 import { cliEnv, runCli } from "./support/cli.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
@@ -36,9 +36,13 @@ let runs = 0;
  * One run of one seed, in its own --out. `keep`: no answer is dropped by verification (the test server's
  * verifier disagrees at random), so every reply of the run is one a later run may replay.
  */
-async function run(settings: Partial<RunSettings> & { skills: string[] }, env: Record<string, string> = {}) {
+async function run(
+  settings: Partial<RunSettings> & { skills: string[] },
+  env: Record<string, string> = {},
+  controller?: RunController,
+) {
   runs += 1;
-  const out = join(work, `run-${runs}`);
+  const out = settings.out ?? join(work, `run-${runs}`);
   const before = server.requests.length;
   const config = resolveRunConfig(
     {
@@ -54,7 +58,7 @@ async function run(settings: Partial<RunSettings> & { skills: string[] }, env: R
     { OPENAI_BASE_URL: server.url, ...env },
     process.cwd(),
   );
-  const outcome = await runSkills(config);
+  const outcome = await runSkills(config, controller ? { controller } : {});
   expect(outcome.summary.failures).toEqual([]);
   const bodies: Body[] = server.requests.slice(before).map((request) => request.body);
   return { out, summary: outcome.summary, records: await readRecords(out), bodies };
@@ -139,6 +143,27 @@ function instructReply(body: Body): string {
     })),
   });
 }
+
+describe("a run with --cache", () => {
+  it("resumes from it: stopped half-way and run again, it pays for no call twice", async () => {
+    const cache = join(work, "resume.db");
+    const out = join(work, "resumed");
+    const controller = new RunController();
+    // Stop taking new work once a few calls are paid; in-flight steps finish and are checkpointed.
+    server.faultWhen((_body, index) => {
+      if (index === 6) controller.drain("test stop");
+      return undefined;
+    });
+    const stopped = await run({ skills: [RC, MCQ], out, cache }, {}, controller);
+    expect(stopped.summary.items.done).toBeLessThan(stopped.summary.items.total);
+    server.faultWhen(() => undefined);
+    const resumed = await run({ skills: [RC, MCQ], out, cache });
+    expect(resumed.summary.items.done).toBe(resumed.summary.items.total);
+    const fresh = await run({ skills: [RC, MCQ], cache: join(work, "resume-fresh.db") });
+    expect(stopped.bodies.length + resumed.bodies.length).toBe(fresh.bodies.length);
+    expect(resumed.records).toEqual(fresh.records);
+  });
+});
 
 describe("runs at the same time", () => {
   it("share one cache file without errors, and a later run finds every reply of both", async () => {
