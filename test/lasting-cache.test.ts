@@ -33,7 +33,8 @@ beforeEach(() => server.reset());
 let runs = 0;
 
 /**
- * One run of one seed, in its own --out. `keep`: no answer is dropped by verification (the test server's
+ * One run (of the first seed of seeds/sample unless told), in its own --out unless told. `keep`: no answer is
+ * dropped by verification (the test server's
  * verifier disagrees at random), so every reply of the run is one a later run may replay.
  */
 async function run(
