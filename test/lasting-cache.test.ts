@@ -34,8 +34,8 @@ let runs = 0;
 
 /**
  * One run (of the first seed of seeds/sample unless told), in its own --out unless told. `keep`: no answer is
- * dropped by verification (the test server's
- * verifier disagrees at random), so every reply of the run is one a later run may replay.
+ * dropped by verification (the test server's verifier disagrees at random), so every reply of the run is one a
+ * later run may replay.
  */
 async function run(
   settings: Partial<RunSettings> & { skills: string[] },
