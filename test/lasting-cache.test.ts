@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RunController, type RunSettings, resolveRunConfig, runSkills } from "../index.js";
 import { stableStringify } from "../runtime/hash.js";
-import { cliEnv, runCli } from "./support/cli.js";
+import { cliEnv, runCli, spawnCli } from "./support/cli.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 import { readRecords } from "./support/records.js";
 
@@ -166,14 +166,40 @@ describe("a run with --cache", () => {
   });
 });
 
-describe("runs at the same time", () => {
-  it("share one cache file without errors, and a later run finds every reply of both", async () => {
+describe("CLI runs at the same time, in two processes", () => {
+  it("share one cache file without errors, and a later run finds every reply of both", {
+    timeout: 120_000,
+  }, async () => {
     const cache = join(work, "concurrent.db");
-    const [rc, mcq] = await Promise.all([run({ skills: [RC], cache }), run({ skills: [MCQ], cache })]);
+    const env = cliEnv({ OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "test-key" });
+    const argv = (skill: string, out: string) => [
+      "run",
+      "--skills",
+      skill,
+      "--seeds",
+      "seeds/sample",
+      "--limit",
+      "1",
+      "--rounds",
+      "0",
+      "--on-disagree",
+      "keep",
+      "--out",
+      join(work, out),
+      "--model",
+      "openai:test-model",
+      "--cache",
+      cache,
+      "--json",
+    ];
+    const children = [spawnCli(argv(RC, "together-rc"), { env }), spawnCli(argv(MCQ, "together-mcq"), { env })];
+    const results = await Promise.all(children.map((child) => child.result));
+    for (const result of results) expect(result.code, result.stderr).toBe(0);
+    const paid = results.reduce((sum, result) => sum + (JSON.parse(result.stdout).calls as number), 0);
+    expect(server.requests.length).toBe(paid);
     const later = await run({ skills: [RC, MCQ], cache });
     expect(later.bodies).toEqual([]);
-    expect(later.summary.cache.hits).toBe(rc.summary.calls + mcq.summary.calls);
-    expect(later.records).toEqual([...rc.records, ...mcq.records]);
+    expect(later.summary.cache.hits).toBe(paid);
   });
 });
 
