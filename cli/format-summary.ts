@@ -73,6 +73,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
       (summary.cost.unknownCalls > 0 ? ` (${summary.cost.unknownCalls} calls without a price)` : "") +
       ` | by role: ${spendList(summary.cost.byRole, limit)}`,
     `cost by agent: ${spendList(summary.cost.byAgent, 8)}${Object.keys(summary.cost.byAgent).length > 8 ? " (status --json lists all)" : ""}`,
+    cacheLine(summary.cache),
   ];
   const list = (title: string, entries: Array<{ source: string; reason: string }>) => {
     if (entries.length === 0) return;
@@ -97,6 +98,12 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
   return lines.join("\n");
 }
 
+/** What the response cache saved: hits, dollars (unknown when a hit's model has no price, never $0) and tokens. */
+function cacheLine(cache: RunSummary["cache"]): string {
+  const dollars = cache.savedUsd === null ? "unknown" : formatUsd(cache.savedUsd);
+  return `cache hits ${cache.hits} | saved ${dollars} | saved tokens ${cache.savedTokens.input} in / ${cache.savedTokens.output} out`;
+}
+
 /** The machine-readable status (`status --json`). */
 export function summaryJson(summary: RunSummary): Record<string, unknown> {
   return {
@@ -114,6 +121,7 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
     retries: summary.retries,
     tokens: summary.tokens,
     cost: summary.cost,
+    cache: summary.cache,
     skills: summary.bySkill,
     failures: summary.failures,
   };

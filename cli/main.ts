@@ -114,6 +114,11 @@ function addRunOptions(command: Command): Command {
       "hard budget in USD over every run on this --out: stops resumably before passing it (README > Budget)",
       dollars("--max-cost"),
     )
+    .option(
+      "--cache <path>",
+      "lasting response cache (a SQLite file) shared between runs: a call made before with the same seed is free",
+    )
+    .option("--no-cache", "do not use the lasting response cache for this run (the config file's `cache`)")
     .option("--force-config", "continue a run in --out even though its configuration changed")
     .option(
       "--allow-unsandboxed",

@@ -10,6 +10,7 @@ import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { callAgent } from "../runtime/models/call-agent.js";
 import type { CallContext } from "../runtime/models/gateway.js";
 import type { ModelRole } from "../runtime/models/model-roles.js";
+import { noteReplies } from "../runtime/models/noted-replies.js";
 import { chooser } from "../runtime/prng.js";
 import type { CorpusSearch } from "../tools/corpus-search.js";
 import { agentTools } from "../tools/index.js";
@@ -72,6 +73,8 @@ interface EditTask extends RefineTask {
 
 interface VerifyTask extends RespondTask {
   answer: Answer;
+  /** The cache keys of the replies that made the answer: forgotten if verification drops it. */
+  cacheKeys?: string[];
 }
 
 /** Types allowed after a transformation. */
@@ -119,9 +122,10 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     prompt: string,
     output: S,
     callContext: CallContext,
+    gateway = deps.gateway,
   ) =>
     callAgent(
-      deps.gateway,
+      gateway,
       {
         role,
         system: withDataRule(system, boundary(callContext.seedId)),
@@ -359,12 +363,14 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       respond: spec.respond.shape,
       retype,
     });
+    const noted = noteReplies(deps.gateway);
     const result = await ask(
       "refine",
       spec.refine.edit.system,
       editPrompt(spec, { ...refineInput(task), suggestions: task.suggestions, retype }, boundary(task.seedId)),
       orDecline(schema),
       context(task, "edit", `edit:${goal.name}`, config),
+      noted,
     );
     const id = `${task.chain}~r${task.round}`;
     if (isDecline(result.value)) {
@@ -382,12 +388,16 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     }
     const value = result.value as Record<string, unknown>;
     const item = shape.edited(value);
-    const drop = (reason: string, detail: string): ItemStateUpdate => ({
-      ended: [task.chain],
-      notes: [
-        { kind: "dropped", reason, subject: id, detail, ...(item.expected.key ? { key: item.expected.key } : {}) },
-      ],
-    });
+    // A dropped edit is forgotten by the cache: a later run asks the editor again rather than replay it.
+    const drop = async (reason: string, detail: string): Promise<ItemStateUpdate> => {
+      await deps.gateway.forget(noted.keys);
+      return {
+        ended: [task.chain],
+        notes: [
+          { kind: "dropped", reason, subject: id, detail, ...(item.expected.key ? { key: item.expected.key } : {}) },
+        ],
+      };
+    };
     if (goal.outcome === "changes" && sameAnswer(item.expected, task.head.expected)) {
       return drop("answer_unchanged", `${goal.name}: the expected answer equals the parent's`);
     }
@@ -425,9 +435,10 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
   const respond = async (task: RespondTask, config: RunnableConfig) => {
     const retrieved = spec.respond.retrieve > 0 ? await retrieve(task) : undefined;
     const input = retrieved ? { ...task, content: retrieved.content } : task;
+    const noted = noteReplies(deps.gateway);
     let answer = hooks.respond
-      ? await hooks.respond(input, config, deps)
-      : await RESPONDERS[spec.respond.shape](responder, input, config);
+      ? await hooks.respond(input, config, { ...deps, gateway: noted })
+      : await RESPONDERS[spec.respond.shape]({ ...responder, gateway: noted }, input, config);
     if (retrieved) {
       answer = {
         ...answer,
@@ -435,7 +446,9 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
         metadata: { ...answer.metadata, retrieved: retrieved.passages },
       };
     }
-    return new Command({ goto: new Send("verify", { ...task, answer } satisfies VerifyTask) });
+    return new Command({
+      goto: new Send("verify", { ...task, answer, cacheKeys: [...noted.keys] } satisfies VerifyTask),
+    });
   };
 
   /** The teacher's answer against the item's expected outcome: a rule where one applies, else the verifier agent. */
@@ -481,8 +494,10 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     if (verification.status !== "disagrees" || policy === "keep") {
       return { answers: [{ ...answer, verification }] };
     }
+    // Regenerated or dropped, this answer is rejected: its replies leave the cache, so no rerun replays them.
+    await deps.gateway.forget(task.cacheKeys ?? []);
     if (policy === "regenerate" && (task.attempt ?? 1) === 1) {
-      const { answer: _rejected, ...again } = task;
+      const { answer: _rejected, cacheKeys: _forgotten, ...again } = task;
       return new Command({ goto: new Send("respond", { ...again, attempt: 2 } satisfies RespondTask) });
     }
     const teacher = answer.turns.filter((turn) => turn.role === "assistant").at(-1)?.content ?? "";

@@ -6,6 +6,7 @@ import type { FlowDeps } from "./flow-types.js";
 const drawingDeps: FlowDeps = {
   gateway: {
     complete: () => Promise.reject(new Error("drawing a graph makes no model calls")),
+    forget: () => Promise.reject(new Error("drawing a graph caches nothing")),
     modelFor: () => {
       throw new Error("drawing a graph uses no model");
     },

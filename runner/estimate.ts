@@ -229,6 +229,11 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
       out: scratch,
       forceConfig: false,
       tools: { ...config.tools, webSearch: undefined },
+      // Simulated replies must never reach a lasting cache (a real run would replay them), and neither the
+      // budget nor the provider's rate limits apply to a model that costs nothing and answers at once.
+      cache: undefined,
+      budget: undefined,
+      limits: {},
     };
     const { store } = await openRun(simulated, skills);
     let counts: Map<string, number>;

@@ -21,6 +21,7 @@ import { OpenAICompatibleAdapter } from "../runtime/models/openai-adapter.js";
 import { preflight } from "../runtime/models/preflight.js";
 import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
+import { type LastingCache, openLastingCache } from "../runtime/store/lasting-cache.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { buildRecords } from "./build-records.js";
@@ -151,6 +152,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   // Before anything is written: a budget over a model we cannot price could not hold.
   if (config.budget) requirePrices(config.models, config.prices);
   const { store, runId } = await openRun(config, skills);
+  let lasting: LastingCache | undefined;
   const progress: RunProgress = {
     phase: "reading",
     items: { total: 0, pending: 0, running: 0, done: 0, failed: 0, filtered: 0 },
@@ -170,6 +172,13 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     options.onProgress?.(progress);
   };
   try {
+    try {
+      if (config.cache) lasting = openLastingCache(config.cache);
+    } catch (error) {
+      throw new InputError(`cannot use ${config.cache} as the response cache: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     await ingestCorpus(store, skills, {
       seeds: config.seeds,
       chunk: config.chunk,
@@ -226,7 +235,9 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         baseDelayMs: config.request.baseDelayMs,
         maxDelayMs: config.request.maxDelayMs,
       },
-      cache: store,
+      // One cache: the lasting one when given (it also serves this run's resume), else the run's own.
+      cache: lasting ?? store,
+      seed: config.seed,
       calls: store,
       prices: config.prices,
       ...(budget ? { budget } : {}),
@@ -364,6 +375,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       ...(budget ? { budget: { usd: budget.limitUsd, spentUsd: budget.spentUsd } } : {}),
     };
   } finally {
+    lasting?.close();
     await store.close();
   }
 }

@@ -89,6 +89,8 @@ export const ConfigFile = z
     prices: z.record(z.string(), Price).optional(),
     /** A hard budget in USD for the run (README > Budget); --max-cost overrides it. */
     budget: z.object({ usd: z.number().positive() }).strict().optional(),
+    /** The lasting response cache, shared between runs (a SQLite file; path relative to the config file). */
+    cache: z.string().min(1).optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -148,6 +150,8 @@ export const RunConfig = z.object({
    * continue a stopped run is the point.
    */
   budget: z.object({ usd: z.number().positive() }).optional(),
+  /** The lasting response cache file (runtime/store/lasting-cache.ts); absent: only the run's own cache. */
+  cache: z.string().optional(),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -180,9 +184,10 @@ export function loadConfigFile(path: string | undefined, cwd: string): ConfigFil
     throw new ConfigError(`config file ${candidate} is invalid:\n  - ${problems.join("\n  - ")}`);
   }
   const here = dirname(candidate);
-  const { skillFiles, skillDirs } = parsed.data;
+  const { skillFiles, skillDirs, cache } = parsed.data;
   return {
     ...parsed.data,
+    ...(cache ? { cache: resolve(here, cache) } : {}),
     ...(skillFiles ? { skillFiles: skillFiles.map((file) => resolve(here, file)) } : {}),
     ...(skillDirs ? { skillDirs: skillDirs.map((dir) => resolve(here, dir)) } : {}),
   };
@@ -252,7 +257,8 @@ function resolveModel(
 
 /**
  * What decides the data: skills and their prompts, models and sampling, rounds, seed, corpus and chunking.
- * Concurrency, limit and timeouts change how fast, not what, so they stay out: a resumed run may change them.
+ * Concurrency, limit, timeouts and the lasting cache change how fast or how dear, not what, so they stay out: a
+ * resumed run may change them.
  */
 export function configFingerprint(
   config: RunConfig,
@@ -310,6 +316,8 @@ export interface RunSettings {
   onDisagree?: "regenerate" | "drop" | "keep";
   /** A hard budget in USD (overrides the config file's budget.usd). */
   maxCost?: number;
+  /** The lasting response cache file (overrides the config file's `cache`); false: none for this run. */
+  cache?: string | false;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -347,6 +355,7 @@ export function resolveRunConfig(
       ...(settings.rpm !== undefined ? { rpm: settings.rpm } : {}),
       ...(settings.tpm !== undefined ? { tpm: settings.tpm } : {}),
     },
+    cache: settings.cache === false ? undefined : settings.cache ? resolve(cwd, settings.cache) : file.cache,
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

@@ -190,5 +190,37 @@ export function runStoreSuite(factory: StoreFactory): void {
         unpriced: [{ role: "instruct", model: "openai:local", usage: { input_tokens: 100, output_tokens: 20 } }],
       });
     });
+
+    it("keeps what each cache hit saved, and sums it (unknown once a hit has no price)", async () => {
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      const hit = {
+        itemId: "rc/a",
+        agent: "respond",
+        role: "respond",
+        model: "openai:m",
+        latencyMs: 0,
+        attempts: 0,
+        cached: true,
+        usage: { input_tokens: 0, output_tokens: 0 },
+      };
+      await store.recordCall({ ...hit, savedUsage: { input_tokens: 1000, output_tokens: 100 }, savedUsd: 0.25 });
+      await store.recordCall({ ...hit, savedUsage: { input_tokens: 500, output_tokens: 50 }, savedUsd: 0.5 });
+      const logged = await store.itemCalls("rc/a");
+      expect(logged.map((entry) => [entry.savedUsage, entry.savedUsd])).toEqual([
+        [{ input_tokens: 1000, output_tokens: 100 }, 0.25],
+        [{ input_tokens: 500, output_tokens: 50 }, 0.5],
+      ]);
+      expect((await store.summary()).cache).toEqual({
+        hits: 2,
+        savedUsd: 0.75,
+        savedTokens: { input: 1500, output: 150 },
+      });
+      await store.recordCall({ ...hit, savedUsage: { input_tokens: 10, output_tokens: 1 } });
+      expect((await store.summary()).cache).toEqual({
+        hits: 3,
+        savedUsd: null,
+        savedTokens: { input: 1510, output: 151 },
+      });
+    });
   });
 }

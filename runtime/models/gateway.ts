@@ -1,7 +1,8 @@
 // The model gateway: every LLM call of a run goes through one. This base owns, once, what every call needs:
-// per endpoint and model an adaptive concurrency limit, rate-limit pacing and a circuit breaker, the retry policy (the only retry layer: adapters' clients never retry), the
-// response cache that makes a resumed run pay nothing twice, the call log, and the tracing names and tags that
-// make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
+// per endpoint and model an adaptive concurrency limit, rate-limit pacing and a circuit breaker, the retry policy
+// (the only retry layer: adapters' clients never retry), the response cache that makes a resumed run (or, with a
+// lasting cache, any later run) pay nothing twice, the call log with each call's cost, and the tracing names and
+// tags that make LangSmith traces searchable. An adapter (model-adapter.ts) owns only a provider's wire format.
 import { ModelCallError, type ServerUnreachableError } from "../errors.js";
 import { sha256, stableStringify } from "../hash.js";
 import type { CallLog, CallRecord, ResponseCache } from "../store/run-store.js";
@@ -38,7 +39,11 @@ export interface ChatResult extends WireReply {
 export type Verdict<T> = { ok: true; value: T } | { ok: false; issues: string[] };
 /** Judges a reply. Only an accepted reply is cached, so a rerun never replays one its caller rejected. */
 export type Accept<T> = (result: ChatResult) => Verdict<T>;
-export type JudgedResult<T> = ChatResult & { verdict: Verdict<T> };
+export type JudgedResult<T> = ChatResult & {
+  verdict: Verdict<T>;
+  /** The reply's cache key: what `forget` takes when a later check drops the answer this reply made. */
+  cacheKey: string;
+};
 
 export interface ModelGateway {
   /**
@@ -46,6 +51,11 @@ export interface ModelGateway {
    * reply is accepted. A throw from `accept` propagates and nothing is cached.
    */
   complete<T = ChatResult>(request: ChatRequest, context: CallContext, accept?: Accept<T>): Promise<JudgedResult<T>>;
+  /**
+   * Remove these replies from the cache: the flow dropped the answer they made (verification disagreed, an edit
+   * failed its goal's check), so a later run asks the model again instead of replaying them.
+   */
+  forget(cacheKeys: readonly string[]): Promise<void>;
   modelFor(role: ModelRole): ResolvedModel;
 }
 
@@ -70,7 +80,10 @@ export interface GatewayOptions {
   /** The circuit breaker gave up on an endpoint: the runner stops the run, resumably. */
   onOutage?: (error: ServerUnreachableError) => void;
   retry: RetryPolicy;
+  /** The run's cache (run.db), or the lasting cache shared between runs (`--cache`): runner/run-skills.ts picks one. */
   cache: ResponseCache;
+  /** The run seed: part of every cache key, so runs with the same seed share replies and other seeds do not. */
+  seed?: number;
   calls: CallLog;
   /** Price overrides per model label (the config's `prices`); see prices.ts. */
   prices?: Readonly<Record<string, Price>>;
@@ -79,8 +92,13 @@ export interface GatewayOptions {
   onCall?: (event: CallEvent) => void;
 }
 
-/** Everything that decides a reply, so equal keys mean interchangeable replies (the API key does not). */
-function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): string {
+/**
+ * Everything that decides a reply, so equal keys mean interchangeable replies: the model's settings (provider,
+ * name, server, temperature, max tokens, structured-output mode; never the API key), the messages, the JSON
+ * schema, the tools, the run seed, and the sample number of a deliberate second answer to the same request
+ * (CallContext.sample). Identical requests with no sample number share one reply, within an item or across items.
+ */
+function cacheKey(model: ResolvedModel, request: ChatRequest, seed: number | undefined, sample = 1): string {
   const { apiKey: _secret, ...settings } = model;
   return sha256(
     stableStringify({
@@ -88,6 +106,7 @@ function cacheKey(model: ResolvedModel, request: ChatRequest, sample = 1): strin
       messages: request.messages,
       json: request.json ?? null,
       tools: request.tools ?? null,
+      seed: seed ?? null,
       ...(sample > 1 ? { sample } : {}),
     }),
   );
@@ -168,11 +187,13 @@ export class Gateway implements ModelGateway {
     accept: Accept<T> = acceptAll as unknown as Accept<T>,
   ): Promise<JudgedResult<T>> {
     const model = this.modelFor(request.role);
-    const key = cacheKey(model, request, context.sample);
+    const key = cacheKey(model, request, this.options.seed, context.sample);
     const price = priceFor(model, this.options.prices);
     // Every call is logged once, whether answered from cache, by the model, or failed for good, with its cost
     // (a cache hit or a failure with usage 0 costs 0) unless the price is unknown.
-    const log = (fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error">) => {
+    const log = (
+      fields: Pick<CallRecord, "usage" | "latencyMs" | "attempts" | "cached" | "error" | "savedUsd" | "savedUsage">,
+    ) => {
       const costUsd = costOf(fields.usage, price);
       return this.options.calls.recordCall({
         itemId: context.itemId,
@@ -189,9 +210,18 @@ export class Gateway implements ModelGateway {
       const result: ChatResult = { ...(JSON.parse(cached) as ChatResult), cached: true };
       const verdict = accept(result);
       if (verdict.ok) {
-        await log({ usage: noUsage(), latencyMs: 0, attempts: 0, cached: true });
+        // A hit costs nothing; the log keeps what the original call cost, so status can say what the cache saved.
+        const savedUsd = costOf(result.usage, price);
+        await log({
+          usage: noUsage(),
+          latencyMs: 0,
+          attempts: 0,
+          cached: true,
+          savedUsage: result.usage,
+          ...(savedUsd !== undefined ? { savedUsd } : {}),
+        });
         this.options.onCall?.({ ok: true, cached: true, usage: noUsage(), ...(price ? { costUsd: 0 } : {}) });
-        return { ...result, verdict };
+        return { ...result, verdict, cacheKey: key };
       }
       // Accepted once, rejected now (the caller's checks changed): ask the model instead of replaying it.
       await this.options.cache.deleteCachedResponse(key);
@@ -217,7 +247,7 @@ export class Gateway implements ModelGateway {
       const verdict = accept(result);
       // Cache before logging: once an accepted answer is on disk, a crash from here on costs nothing to redo.
       if (verdict.ok) await this.options.cache.putCachedResponse(key, context.itemId, JSON.stringify(result));
-      return { ...result, verdict };
+      return { ...result, verdict, cacheKey: key };
     } finally {
       await log({ usage: result.usage, latencyMs: performance.now() - started, attempts, cached: false });
       this.options.onCall?.({
@@ -227,6 +257,10 @@ export class Gateway implements ModelGateway {
         ...(costUsd !== undefined ? { costUsd } : {}),
       });
     }
+  }
+
+  async forget(cacheKeys: readonly string[]): Promise<void> {
+    for (const key of cacheKeys) await this.options.cache.deleteCachedResponse(key);
   }
 
   /**

@@ -72,6 +72,10 @@ export interface CallRecord {
   error?: string;
   /** USD, from the usage and the model's price; absent when the price is unknown (never read as 0). */
   costUsd?: number;
+  /** A cache hit: the tokens the original call used, which this one did not pay for. */
+  savedUsage?: Usage;
+  /** A cache hit: what the original call cost in USD; absent when the model's price is unknown. */
+  savedUsd?: number;
 }
 
 export interface InputNote {
@@ -114,11 +118,19 @@ export interface RunSummary {
   retries: number;
   tokens: { input: number; output: number };
   cost: RunCost;
+  /**
+   * Calls answered from the response cache and what they would have cost: savedUsd is null when a hit's model
+   * has no known price (unknown, never shown as 0).
+   */
+  cache: { hits: number; savedUsd: number | null; savedTokens: { input: number; output: number } };
   bySkill: Array<{ skill: string } & Record<ItemStatus, number> & { records: number; calls: number }>;
   failures: Array<{ item: string; error: string }>;
 }
 
-/** The response cache: a finished model call is never paid for twice within a run. */
+/**
+ * The response cache: a finished model call is never paid for twice within a run (the run store's own cache),
+ * or across runs (the lasting cache, runtime/store/lasting-cache.ts).
+ */
 export interface ResponseCache {
   getCachedResponse(key: string): Promise<string | undefined>;
   putCachedResponse(key: string, itemId: string, response: string): Promise<void>;

@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS calls (
   id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, agent TEXT NOT NULL, role TEXT NOT NULL,
   model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
   latency_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, cached INTEGER NOT NULL, error TEXT, at TEXT NOT NULL,
-  cost_usd REAL);
+  cost_usd REAL, saved_input_tokens INTEGER, saved_output_tokens INTEGER, saved_usd REAL);
 CREATE INDEX IF NOT EXISTS calls_item ON calls (item_id);
 CREATE TABLE IF NOT EXISTS item_notes (
   id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
@@ -73,6 +73,20 @@ function withCachedStatements(db: Database.Database): Database.Database {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/** Columns added to tables after their first release: a run.db from before gains them when it is opened. */
+const ADDED_COLUMNS: Record<string, Record<string, string>> = {
+  calls: { cost_usd: "REAL", saved_input_tokens: "INTEGER", saved_output_tokens: "INTEGER", saved_usd: "REAL" },
+};
+
+function addMissingColumns(db: Database.Database): void {
+  for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+    const present = new Set((db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((row) => row.name));
+    for (const [name, type] of Object.entries(columns)) {
+      if (!present.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+    }
+  }
 }
 
 /** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
@@ -114,7 +128,7 @@ function toItem(row: ItemRow): Item {
  * mkdir -p, one level at a time: Node's recursive mkdir never returns on some paths the kernel refuses in its
  * own way (`/proc/x` loops at 100 % CPU), so each missing level is made, and any refusal is an error.
  */
-function makeDirectory(dir: string): void {
+export function makeDirectory(dir: string): void {
   const missing: string[] = [];
   let current = resolve(dir);
   while (!existsSync(current)) {
@@ -140,15 +154,8 @@ export class SqliteRunStore implements RunStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(SCHEMA);
-    this.addMissingColumns();
+    addMissingColumns(this.db);
     this.checkpointer = new RunCheckpointer(this.db);
-  }
-
-  /** A run.db from before a column existed still opens: the column is added, empty (NULL cost = unknown). */
-  private addMissingColumns(): void {
-    const columns = this.db.prepare("SELECT name FROM pragma_table_info('calls')").all() as Array<{ name: string }>;
-    if (!columns.some((column) => column.name === "cost_usd"))
-      this.db.exec("ALTER TABLE calls ADD COLUMN cost_usd REAL");
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -331,7 +338,7 @@ export class SqliteRunStore implements RunStore {
   async recordCall(call: CallRecord): Promise<void> {
     this.db
       .prepare(
-        "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+        "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, saved_input_tokens, saved_output_tokens, saved_usd, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
       )
       .run(
         call.itemId,
@@ -345,13 +352,16 @@ export class SqliteRunStore implements RunStore {
         call.cached ? 1 : 0,
         call.error ?? null,
         call.costUsd ?? null,
+        call.savedUsage?.input_tokens ?? null,
+        call.savedUsage?.output_tokens ?? null,
+        call.savedUsd ?? null,
       );
   }
 
   async itemCalls(itemId: string): Promise<CallRecord[]> {
     const rows = this.db
       .prepare(
-        "SELECT item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd FROM calls WHERE item_id = ? ORDER BY id",
+        "SELECT item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, saved_input_tokens, saved_output_tokens, saved_usd FROM calls WHERE item_id = ? ORDER BY id",
       )
       .all(itemId) as Array<{
       item_id: string;
@@ -365,6 +375,9 @@ export class SqliteRunStore implements RunStore {
       cached: number;
       error: string | null;
       cost_usd: number | null;
+      saved_input_tokens: number | null;
+      saved_output_tokens: number | null;
+      saved_usd: number | null;
     }>;
     return rows.map((row) => ({
       itemId: row.item_id,
@@ -377,6 +390,10 @@ export class SqliteRunStore implements RunStore {
       cached: row.cached === 1,
       ...(row.error ? { error: row.error } : {}),
       ...(row.cost_usd !== null ? { costUsd: row.cost_usd } : {}),
+      ...(row.saved_input_tokens !== null && row.saved_output_tokens !== null
+        ? { savedUsage: { input_tokens: row.saved_input_tokens, output_tokens: row.saved_output_tokens } }
+        : {}),
+      ...(row.saved_usd !== null ? { savedUsd: row.saved_usd } : {}),
     }));
   }
 
@@ -474,9 +491,16 @@ export class SqliteRunStore implements RunStore {
     }
     const calls = this.db
       .prepare(
-        "SELECT sum(cached = 0 AND error IS NULL) AS calls, sum(cached) AS cached, sum(error IS NOT NULL) AS failed, sum(max(attempts - 1, 0)) AS retries, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls",
+        `SELECT sum(cached = 0 AND error IS NULL) AS calls, sum(cached) AS cached, sum(error IS NOT NULL) AS failed,
+           sum(max(attempts - 1, 0)) AS retries, sum(input_tokens) AS input, sum(output_tokens) AS output,
+           sum(saved_input_tokens) AS saved_input, sum(saved_output_tokens) AS saved_output,
+           sum(saved_usd) AS saved_usd, sum(cached = 1 AND saved_usd IS NULL) AS unpriced_hits FROM calls`,
       )
       .get() as {
+      saved_input: number | null;
+      saved_output: number | null;
+      saved_usd: number | null;
+      unpriced_hits: number | null;
       calls: number | null;
       cached: number | null;
       failed: number | null;
@@ -519,6 +543,12 @@ export class SqliteRunStore implements RunStore {
       retries: calls.retries ?? 0,
       tokens: { input: calls.input ?? 0, output: calls.output ?? 0 },
       cost: this.cost(),
+      cache: {
+        hits: calls.cached ?? 0,
+        // One hit of an unpriced model makes the total unknown: a partial sum would read as the whole saving.
+        savedUsd: (calls.unpriced_hits ?? 0) > 0 ? null : (calls.saved_usd ?? 0),
+        savedTokens: { input: calls.saved_input ?? 0, output: calls.saved_output ?? 0 },
+      },
       bySkill: [...bySkill.values()],
       failures: failures.map((row) => ({
         item: row.id,
