@@ -100,6 +100,8 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
 
 /** What the response cache saved: hits, dollars (unknown when a hit's model has no price, never $0) and tokens. */
 function cacheLine(cache: RunSummary["cache"]): string {
+  // No hit, nothing saved: "$0" would read as a price this run may not have.
+  if (cache.hits === 0) return "cache hits 0";
   const dollars = cache.savedUsd === null ? "unknown" : formatUsd(cache.savedUsd);
   return `cache hits ${cache.hits} | saved ${dollars} | saved tokens ${cache.savedTokens.input} in / ${cache.savedTokens.output} out`;
 }
