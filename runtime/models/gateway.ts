@@ -13,7 +13,7 @@ import type { ModelAdapter, WireReply, WireRequest } from "./model-adapter.js";
 import { type ModelRole, modelLabel, type ResolvedModel } from "./model-roles.js";
 import { baseUrlOf, PROBE_TIMEOUT_MS, probeEndpoint } from "./preflight.js";
 import { costOf, type Price, priceFor } from "./prices.js";
-import { type EndpointPace, endpointOf, RateLimits } from "./rate-limits.js";
+import { type EndpointPace, endpointOf, RateLimits, type Reservation } from "./rate-limits.js";
 import { type FailureClass, type RetryPolicy, retryDelay } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { guessRequestTokens } from "./token-estimate.js";
@@ -281,7 +281,7 @@ export class Gateway implements ModelGateway {
     for (let attempt = 1; ; attempt += 1) {
       await endpoint.breaker.ready(context.signal);
       const slot = await endpoint.concurrency.acquire(context.signal);
-      let reservation: Awaited<ReturnType<EndpointPace["reserve"]>> | undefined;
+      let reservation: Reservation | undefined;
       try {
         reservation = await endpoint.pace.reserve(wire, context.signal);
         context.signal?.throwIfAborted();

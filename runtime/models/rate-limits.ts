@@ -77,7 +77,10 @@ export class EndpointPace {
   }
 
   /** Waits until the buckets hold this request's share, then takes it. */
-  async reserve(request: Pick<WireRequest, "model" | "messages" | "json" | "tools">, signal?: AbortSignal) {
+  async reserve(
+    request: Pick<WireRequest, "model" | "messages" | "json" | "tools">,
+    signal?: AbortSignal,
+  ): Promise<Reservation> {
     if (!this.limited) return NOTHING;
     const guess = guessRequestTokens(request);
     const amounts: Amounts = {
@@ -131,12 +134,6 @@ export class EndpointPace {
       bucket.drip();
       bucket.content = Math.min(bucket.content, reading.remaining);
     }
-  }
-
-  /** The pace a limit is kept at now, per minute. */
-  ratePerMinute(kind: LimitKind): number | undefined {
-    const rate = this.rateOf(kind);
-    return rate === undefined ? undefined : rate * MINUTE_MS;
   }
 
   private rateOf(kind: LimitKind): number | undefined {

@@ -741,6 +741,7 @@ function completionId(): string {
 
 // ---------------------------------------------------------------------------
 // Standalone mode: `node dist/test/support/openai-test-server.js --port 8089 --fault-rate 429=0.05`
+// Limits: `--rpm 500 --tpm 200000 [--rate-headers] [--rate-window MS]`, `--overload-above 8`.
 
 function parseCommandLine(argv: string[]): TestServerOptions {
   const options: TestServerOptions = { port: 8089 };
@@ -758,6 +759,11 @@ function parseCommandLine(argv: string[]): TestServerOptions {
     else if (flag === "--jitter") options.jitterMs = number();
     else if (flag === "--seed") options.seed = number();
     else if (flag === "--retry-after") options.retryAfterSeconds = number();
+    else if (flag === "--rpm") options.rateLimits = { ...options.rateLimits, rpm: number() };
+    else if (flag === "--tpm") options.rateLimits = { ...options.rateLimits, tpm: number() };
+    else if (flag === "--rate-headers") options.rateLimits = { ...options.rateLimits, headers: true };
+    else if (flag === "--rate-window") options.rateWindowMs = number();
+    else if (flag === "--overload-above") options.overloadAbove = number();
     else if (flag === "--api-key" && value !== undefined) {
       options.apiKey = value;
       position++;
