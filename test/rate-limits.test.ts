@@ -212,6 +212,32 @@ describe("a model server that goes down mid-run", () => {
   });
 });
 
+describe("a model server that is away for a moment", () => {
+  it("pauses the run while it probes, and continues when the server is back", async () => {
+    let server = await startTestServer({ latencyMs: 25 });
+    const port = server.port;
+    const out = join(work, "blip");
+    const config = join(work, "blip.config.json");
+    await writeFile(config, JSON.stringify({ request: { outageMs: 30_000 } }));
+    try {
+      const child = spawnCli(runArgs(out, "--limit", "6", "--concurrency", "4", "--config", config), {
+        env: env(server.url),
+      });
+      const deadline = Date.now() + 60_000;
+      while (server.completions < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      await server.close();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      server = await startTestServer({ port, latencyMs: 1 });
+      const result = await child.result;
+      expect(result.code, result.stderr).toBe(0);
+      expect((await status(out)).items).toMatchObject({ failed: 0, pending: 0, running: 0 });
+      expect(server.completions).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("rate-limit headers", () => {
   it("reads OpenAI's durations and Anthropic's reset times", () => {
     expect(parseResetDuration("20ms")).toBe(20);
