@@ -195,6 +195,7 @@ describe("a model server that goes down mid-run", () => {
       console.log(`outage: exit ${stopped.code} ${seconds.toFixed(1)} s after the server went away`);
       expect(stopped.code, stopped.stderr).toBe(4);
       expect(stopped.stderr).toContain(`cannot reach http://127.0.0.1:${port}/v1: connect ECONNREFUSED`);
+      expect(stopped.stderr).toContain(`paused: cannot reach http://127.0.0.1:${port}/v1: `);
       expect(stopped.stderr).toMatch(/resume with:\n\s+npx agentinstruct run/);
       expect(seconds).toBeLessThan(15);
       const halfway = await status(out);

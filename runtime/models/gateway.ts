@@ -65,6 +65,8 @@ export interface GatewayOptions {
   outageMs?: number;
   /** The circuit breaker gave up on an endpoint: the runner stops the run, resumably. */
   onOutage?: (error: ServerUnreachableError) => void;
+  /** A server stopped answering and calls to it wait while it is probed (`reason`), or it is back (undefined). */
+  onPause?: (url: string, reason: string | undefined) => void;
   retry: RetryPolicy;
   cache: ResponseCache;
   calls: CallLog;
@@ -144,6 +146,7 @@ export class Gateway implements ModelGateway {
         probe: () => probeEndpoint(url, model.apiKey, PROBE_TIMEOUT_MS),
         outageMs: this.options.outageMs ?? 20_000,
         onOutage: this.options.onOutage,
+        onPause: (reason) => this.options.onPause?.(url, reason),
       });
       this.breakers.set(key, breaker);
     }
