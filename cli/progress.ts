@@ -46,6 +46,7 @@ class Rate {
 function line(progress: RunProgress, rate: Rate): string {
   const { items } = progress;
   const { perMinute, eta } = rate.measure(progress);
+  if (progress.paused) return `paused: ${progress.paused}; probing until it answers`;
   return (
     `items ${items.done + items.failed + items.filtered}/${items.total} ` +
     `(done ${items.done}, failed ${items.failed}, filtered ${items.filtered}, running ${items.running}) | ` +
@@ -67,7 +68,8 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
         if (progress.phase !== "generating") return;
         const now = performance.now();
         const text = line(progress, rate);
-        if (now - last < 2000 || text === lastText) return;
+        // A pause is news: shown at once, not at the next two-second tick.
+        if ((now - last < 2000 && !progress.paused) || text === lastText) return;
         last = now;
         lastText = text;
         stream.write(`${text}\n`);
@@ -100,7 +102,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
         tokens: `${compact(progress.tokens.input)}/${compact(progress.tokens.output)}`,
         spend: spend(progress),
         rate: perMinute.toFixed(1),
-        eta,
+        eta: progress.paused ? `? (paused: ${progress.paused})` : eta,
         concurrency: progress.concurrency,
         waited: progress.rateLimitWaitMs >= 1000 ? ` waited ${duration(progress.rateLimitWaitMs / 1000)}` : "",
       };

@@ -66,6 +66,8 @@ export interface RunProgress {
   rateLimitWaitMs: number;
   /** The adaptive concurrency limit now, summed over the run's models (0 before the first call). */
   concurrency: number;
+  /** Set while calls wait for a server that stopped answering: "cannot reach <URL>: <reason>". */
+  paused?: string;
 }
 
 export interface RunOptions {
@@ -227,6 +229,11 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         // Items in flight go back to pending (drained), so a rerun once the server is back continues them.
         unreachable ??= error;
         controller.drain(error.message);
+      },
+      onPause: (url, reason) => {
+        if (reason === undefined) delete progress.paused;
+        else progress.paused = `cannot reach ${url}: ${reason}`;
+        report();
       },
       // The Retry-After cap is not configurable: it keeps the policy's default.
       retry: {

@@ -195,6 +195,7 @@ describe("a model server that goes down mid-run", () => {
       console.log(`outage: exit ${stopped.code} ${seconds.toFixed(1)} s after the server went away`);
       expect(stopped.code, stopped.stderr).toBe(4);
       expect(stopped.stderr).toContain(`cannot reach http://127.0.0.1:${port}/v1: connect ECONNREFUSED`);
+      expect(stopped.stderr).toContain(`paused: cannot reach http://127.0.0.1:${port}/v1: `);
       expect(stopped.stderr).toMatch(/resume with:\n\s+npx agentinstruct run/);
       expect(seconds).toBeLessThan(15);
       const halfway = await status(out);
@@ -206,6 +207,32 @@ describe("a model server that goes down mid-run", () => {
       const resumed = await runCli(argv, { env: env(server.url) });
       expect(resumed.code, resumed.stderr).toBe(0);
       expect((await status(out)).items).toMatchObject({ failed: 0, pending: 0, running: 0 });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("a model server that is away for a moment", () => {
+  it("pauses the run while it probes, and continues when the server is back", async () => {
+    let server = await startTestServer({ latencyMs: 25 });
+    const port = server.port;
+    const out = join(work, "blip");
+    const config = join(work, "blip.config.json");
+    await writeFile(config, JSON.stringify({ request: { outageMs: 30_000 } }));
+    try {
+      const child = spawnCli(runArgs(out, "--limit", "6", "--concurrency", "4", "--config", config), {
+        env: env(server.url),
+      });
+      const deadline = Date.now() + 60_000;
+      while (server.completions < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      await server.close();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      server = await startTestServer({ port, latencyMs: 1 });
+      const result = await child.result;
+      expect(result.code, result.stderr).toBe(0);
+      expect((await status(out)).items).toMatchObject({ failed: 0, pending: 0, running: 0 });
+      expect(server.completions).toBeGreaterThan(0);
     } finally {
       await server.close();
     }

@@ -15,6 +15,8 @@ export interface CircuitBreakerOptions {
   /** How long the server may stay down before the run stops. */
   outageMs: number;
   onOutage?: (error: ServerUnreachableError) => void;
+  /** Sends stopped while the server is probed (`reason`), or resumed (undefined). */
+  onPause?: (reason: string | undefined) => void;
   /** Connection failures in a row that open the breaker (default 5). */
   consecutiveFailures?: number;
   /** Share of the last `sample` attempts that failed, over at least `minSpanMs`, that opens it (default 0.5). */
@@ -70,8 +72,10 @@ export class CircuitBreaker {
   }
 
   private trip(reason: string): void {
+    this.options.onPause?.(reason);
     this.paused = this.probeUntilBack(reason).finally(() => {
       this.paused = undefined;
+      if (!this.failure) this.options.onPause?.(undefined);
     });
   }
 

@@ -79,6 +79,8 @@ export interface GatewayOptions {
   outageMs?: number;
   /** The circuit breaker gave up on an endpoint: the runner stops the run, resumably. */
   onOutage?: (error: ServerUnreachableError) => void;
+  /** A server stopped answering and calls to it wait while it is probed (`reason`), or it is back (undefined). */
+  onPause?: (url: string, reason: string | undefined) => void;
   retry: RetryPolicy;
   /** The run's cache (run.db), or the lasting cache shared between runs (`--cache`): runner/run-skills.ts picks one. */
   cache: ResponseCache;
@@ -175,6 +177,7 @@ export class Gateway implements ModelGateway {
         probe: () => probeEndpoint(url, model.apiKey, PROBE_TIMEOUT_MS),
         outageMs: this.options.outageMs ?? 20_000,
         onOutage: this.options.onOutage,
+        onPause: (reason) => this.options.onPause?.(url, reason),
       });
       this.breakers.set(key, breaker);
     }
