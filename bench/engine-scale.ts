@@ -131,7 +131,8 @@ async function runEngine(
 
 /** The bare SDK sending `bodies` at the same concurrency; CPU ms spent in this process. */
 async function replay(url: string, bodies: OpenAI.ChatCompletionCreateParamsNonStreaming[]): Promise<number> {
-  const client = new OpenAI({ baseURL: url, apiKey: "bench", maxRetries: 0 });
+  // A rare dropped keep-alive socket under load is retried, as the engine would; retries cost nothing otherwise.
+  const client = new OpenAI({ baseURL: url, apiKey: "bench", maxRetries: 2 });
   const limit = pLimit(SDK_CONCURRENCY);
   const cpu = process.cpuUsage();
   await Promise.all(bodies.map((body) => limit(() => client.chat.completions.create(body))));

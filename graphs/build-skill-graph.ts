@@ -211,6 +211,26 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     );
   };
 
+  // Output schemas are made once per graph (per goal for the editor), so the agent call converts each to JSON
+  // Schema once, not on every call.
+  const instructOutput = orDecline(shape.output(spec.instruct.perType.min, spec.instruct.perType.max) as never);
+  const editOutputs = new Map<string, ReturnType<typeof orDecline>>();
+  const editOutputFor = (goal: { name: string; editsContent: boolean }) => {
+    let schema = editOutputs.get(goal.name);
+    if (!schema) {
+      schema = orDecline(
+        editOutput(shape.edit, {
+          editsContent: goal.editsContent,
+          content: spec.transform.output,
+          respond: spec.respond.shape,
+          retype,
+        }),
+      );
+      editOutputs.set(goal.name, schema);
+    }
+    return schema;
+  };
+
   const instruct = async (task: InstructTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
     const { min, max } = spec.instruct.perType;
     const notes: Note[] = [];
@@ -227,7 +247,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
         "instruct",
         spec.instruct.system,
         prompt,
-        orDecline(shape.output(min, max) as never),
+        instructOutput,
         context(task, "instruct", `instruct:${type.name}`, config),
       );
       return { type, value: result.value as unknown };
@@ -357,18 +377,12 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
 
   const edit = async (task: EditTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
     const goal = goalOf(task.goal);
-    const schema = editOutput(shape.edit, {
-      editsContent: goal.editsContent,
-      content: spec.transform.output,
-      respond: spec.respond.shape,
-      retype,
-    });
     const noted = noteReplies(deps.gateway);
     const result = await ask(
       "refine",
       spec.refine.edit.system,
       editPrompt(spec, { ...refineInput(task), suggestions: task.suggestions, retype }, boundary(task.seedId)),
-      orDecline(schema),
+      editOutputFor(goal),
       context(task, "edit", `edit:${goal.name}`, config),
       noted,
     );
