@@ -240,13 +240,7 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
     let chosen: Set<string>;
     let seeds: number;
     try {
-      await ingestCorpus(store, skills, {
-        seeds: config.seeds,
-        chunk: config.chunk,
-        textField: config.textField,
-        limit: config.limit,
-        signal: controller.drainSignal,
-      });
+      await ingestCorpus(store, skills, { ...config, signal: controller.drainSignal });
       seeds = await store.countSeeds();
       ({ counts, chosen } = await chooseSample(
         store,

@@ -6,6 +6,7 @@ import type { ChunkOptions } from "../runtime/corpus/chunker.js";
 import { readCorpus } from "../runtime/corpus/read-corpus.js";
 import type { RunStore } from "../runtime/store/run-store.js";
 
+/** The corpus settings of a RunConfig (pass the config itself), and a signal to stop reading. */
 export interface IngestOptions {
   seeds: string[];
   chunk: ChunkOptions;

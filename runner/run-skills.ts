@@ -181,13 +181,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         cause: error,
       });
     }
-    await ingestCorpus(store, skills, {
-      seeds: config.seeds,
-      chunk: config.chunk,
-      textField: config.textField,
-      limit: config.limit,
-      signal: controller.drainSignal,
-    });
+    await ingestCorpus(store, skills, { ...config, signal: controller.drainSignal });
     const before = await store.summary();
     if (before.items.total === 0 && !controller.drainSignal.aborted) {
       // A typo in a path must not look like an empty success.

@@ -110,11 +110,14 @@ describe("agentinstruct estimate", () => {
 
   it("leaves an existing --out exactly as it was, and prices calls with the config's prices", async () => {
     const config = join(work, "priced.json");
-    writeFileSync(config, JSON.stringify({ prices: { "openai:test-model": { input: 2, output: 8 } } }));
+    // A lasting cache in the config is never filled with simulated replies: a real run would replay them.
+    const lasting = join(work, "lasting-cache.db");
+    writeFileSync(config, JSON.stringify({ prices: { "openai:test-model": { input: 2, output: 8 } }, cache: lasting }));
     const before = snapshot(realOut);
     const { env } = estimateEnv();
     const result = await estimate([...flags("--out", realOut, "--config", config), "--sample", "2"], env);
     expect(snapshot(realOut)).toEqual(before);
+    expect(existsSync(lasting)).toBe(false);
 
     expect(result.prices["openai:test-model"]).toEqual({ input: 2, output: 8 });
     expect(result.unpriced).toEqual([]);

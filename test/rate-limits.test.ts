@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdaptiveConcurrency } from "../runtime/models/adaptive-concurrency.js";
 import { parseResetDuration, readLimitHeaders } from "../runtime/models/rate-limit-headers.js";
-import { cliEnv, runCli, spawnCli } from "./support/cli.js";
+import { runCli, sampleRunArgs, spawnCli, testServerEnv } from "./support/cli.js";
 import { formatResetDuration, startTestServer, type TestServer } from "./support/openai-test-server.js";
 
 let work: string;
@@ -18,21 +18,8 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "rate-limits-"));
 });
 
-const env = (url: string) => cliEnv({ OPENAI_BASE_URL: url, OPENAI_API_KEY: "test-key" });
-const runArgs = (out: string, ...extra: string[]) => [
-  "run",
-  "--skills",
-  "rc",
-  "--seeds",
-  "seeds/sample",
-  "--out",
-  out,
-  "--model",
-  "openai:test-model",
-  "--rounds",
-  "0",
-  ...extra,
-];
+const env = testServerEnv;
+const runArgs = (out: string, ...extra: string[]) => sampleRunArgs(out, "--rounds", "0", ...extra);
 
 async function status(out: string) {
   const result = await runCli(["status", out, "--json"]);

@@ -16,7 +16,7 @@ import type { ModelRole, ResolvedModel } from "../runtime/models/model-roles.js"
 import { OpenAICompatibleGateway } from "../runtime/models/openai-adapter.js";
 import { guessRequestTokens } from "../runtime/models/token-estimate.js";
 import { openSqliteStore, SqliteRunStore } from "../runtime/store/sqlite-store.js";
-import { cliEnv, runCli } from "./support/cli.js";
+import { runCli, sampleRunArgs, testServerEnv } from "./support/cli.js";
 import { readRecords } from "./support/dataset.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 
@@ -32,25 +32,9 @@ let baseline: { requests: number; usd: number; records: number; status: Status }
 // biome-ignore lint/suspicious/noExplicitAny: status --json is checked field by field.
 type Status = any;
 
-const env = () => cliEnv({ OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "test-key" });
-const runArgs = (out: string, ...extra: string[]) => [
-  "run",
-  "--skills",
-  "rc",
-  "--seeds",
-  "seeds/sample",
-  "--limit",
-  "3",
-  "--rounds",
-  "0",
-  "--out",
-  out,
-  "--model",
-  "openai:test-model",
-  "--concurrency",
-  String(CONCURRENCY),
-  ...extra,
-];
+const env = () => testServerEnv(server.url);
+const runArgs = (out: string, ...extra: string[]) =>
+  sampleRunArgs(out, "--limit", "3", "--rounds", "0", "--concurrency", String(CONCURRENCY), ...extra);
 
 async function status(out: string): Promise<Status> {
   const result = await runCli(["status", out, "--json"]);

@@ -32,6 +32,24 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
   return env;
 }
 
+/** Environment for a CLI child that talks to the test server at `url`. */
+export const testServerEnv = (url: string): NodeJS.ProcessEnv =>
+  cliEnv({ OPENAI_BASE_URL: url, OPENAI_API_KEY: "test-key" });
+
+/** `run` of Reading Comprehension over seeds/sample with the test model; `extra` adds flags. */
+export const sampleRunArgs = (out: string, ...extra: string[]): string[] => [
+  "run",
+  "--skills",
+  "rc",
+  "--seeds",
+  "seeds/sample",
+  "--out",
+  out,
+  "--model",
+  "openai:test-model",
+  ...extra,
+];
+
 export function spawnCli(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
