@@ -69,10 +69,7 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     table([header, ...rows]),
     "",
     `seeds ${summary.seeds} | records ${summary.records} | LLM calls ${summary.calls} (${summary.retries} retries, ${summary.cachedCalls} answered from cache, ${summary.failedCalls} failed) | tokens ${summary.tokens.input} in / ${summary.tokens.output} out`,
-    `cost ${formatSpend(summary.cost.usd, summary.cost.unpricedModels)}` +
-      (summary.cost.unknownCalls > 0 ? ` (${summary.cost.unknownCalls} calls without a price)` : "") +
-      ` | by role: ${spendList(summary.cost.byRole, limit)}`,
-    `cost by agent: ${spendList(summary.cost.byAgent, 8)}${Object.keys(summary.cost.byAgent).length > 8 ? " (status --json lists all)" : ""}`,
+    ...costLines(summary.cost, limit),
     cacheLine(summary.cache),
   ];
   const list = (title: string, entries: Array<{ source: string; reason: string }>) => {
@@ -96,6 +93,20 @@ export function formatSummary(summary: RunSummary, options: { out: string; listL
     summary.failures.map((failure) => ({ source: failure.item, reason: failure.error })),
   );
   return lines.join("\n");
+}
+
+/** Spend for the run, by role and by agent; when nothing has a known price, one line says so (not one per group). */
+function costLines(cost: RunSummary["cost"], limit: number): string[] {
+  const total =
+    `cost ${formatSpend(cost.usd, cost.unpricedModels)}` +
+    (cost.unknownCalls > 0 ? ` (${cost.unknownCalls} calls without a price)` : "");
+  const groups = Object.values(cost.byRole);
+  if (groups.length === 0 || groups.every((usd) => usd === null)) return [total];
+  const more = Object.keys(cost.byAgent).length > 8 ? " (status --json lists all)" : "";
+  return [
+    `${total} | by role: ${spendList(cost.byRole, limit)}`,
+    `cost by agent: ${spendList(cost.byAgent, 8)}${more}`,
+  ];
 }
 
 /** What the response cache saved: hits, dollars (unknown when a hit's model has no price, never $0) and tokens. */
