@@ -307,18 +307,28 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         metadata: { run_id: runId, seed_id: item.seedId, thread_id: item.id, skill: spec.id },
       };
       try {
-        const snapshot = await graph.getState(graphConfig);
-        let final: ItemStateValue;
-        if (!snapshot.createdAt) {
-          final = (await graph.invoke(
+        const fromStart = async () =>
+          (await graph.invoke(
             { itemId: item.id, skill: item.skill, seedId: item.seedId },
             graphConfig,
           )) as ItemStateValue;
+        const snapshot = await graph.getState(graphConfig);
+        let final: ItemStateValue;
+        if (!snapshot.createdAt) {
+          final = await fromStart();
         } else if (snapshot.next.length > 0) {
           // Interrupted earlier: continue from the last checkpoint (finished branches are not re-run).
           final = (await graph.invoke(null, graphConfig)) as ItemStateValue;
         } else {
           final = snapshot.values as ItemStateValue;
+        }
+        if (snapshot.createdAt && lostItsWork(final) && !control.drainRequested) {
+          // A resumed thread that ends with nothing to show (no answer, no note, not filtered) lost its pending
+          // tasks: a SIGKILL landed after LangGraph saved a checkpoint and before it saved that step's task
+          // writes (seen under load in test/resume.test.ts). Start the item over; every call it had finished is
+          // answered from the response cache, so this costs no model call.
+          await store.checkpointer.deleteThread(item.id);
+          final = await fromStart();
         }
         if (control.drainRequested && (await graph.getState(graphConfig)).next.length > 0) {
           throw new GraphDrained("stop requested");
@@ -379,6 +389,11 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     lasting?.close();
     await store.close();
   }
+}
+
+/** A finished graph always leaves something: answers, notes (declines and drops), or a filter reason. */
+function lostItsWork(state: ItemStateValue): boolean {
+  return !state.filtered && (state.answers ?? []).length === 0 && (state.notes ?? []).length === 0;
 }
 
 /**
