@@ -324,9 +324,9 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         }
         if (snapshot.createdAt && lostItsWork(final) && !control.drainRequested) {
           // A resumed thread that ends with nothing to show (no answer, no note, not filtered) lost its pending
-          // tasks: a SIGKILL landed after LangGraph saved a checkpoint and before it saved that step's task
-          // writes (seen under load in test/resume.test.ts). Start the item over; every call it had finished is
-          // answered from the response cache, so this costs no model call.
+          // tasks: after a SIGKILL under load, its last checkpoint had no next task though the graph had not
+          // finished (seen in test/resume.test.ts, about one run in three with two other runs beside it). Start
+          // the item over; every call it had finished is answered from the response cache.
           await store.checkpointer.deleteThread(item.id);
           final = await fromStart();
         }
