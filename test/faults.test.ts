@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, runCli } from "./support/cli.js";
+import { runCli, sampleRunArgs, testServerEnv } from "./support/cli.js";
 import { readRecords } from "./support/dataset.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 
@@ -14,23 +14,8 @@ beforeAll(async () => {
 });
 
 const args = (url: string, out: string, ...extra: string[]) => ({
-  argv: [
-    "run",
-    "--skills",
-    "rc",
-    "--seeds",
-    "seeds/sample",
-    "--out",
-    out,
-    "--model",
-    "openai:test-model",
-    "--concurrency",
-    "8",
-    "--timeout",
-    "2",
-    ...extra,
-  ],
-  env: cliEnv({ OPENAI_BASE_URL: url, OPENAI_API_KEY: "test-key" }),
+  argv: sampleRunArgs(out, "--concurrency", "8", "--timeout", "2", ...extra),
+  env: testServerEnv(url),
 });
 
 async function status(out: string) {

@@ -5,7 +5,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, runCli, spawnCli } from "./support/cli.js";
+import { runCli, sampleRunArgs, spawnCli, testServerEnv } from "./support/cli.js";
 import { type ParsedRecord, readRecords } from "./support/dataset.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 
@@ -15,20 +15,8 @@ let server: TestServer;
 let work: string;
 let baseline: { calls: number; records: ParsedRecord[] };
 
-const env = () => cliEnv({ OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "test-key" });
-const args = (out: string) => [
-  "run",
-  "--skills",
-  "rc",
-  "--seeds",
-  "seeds/sample",
-  "--out",
-  out,
-  "--model",
-  "openai:test-model",
-  "--concurrency",
-  String(CONCURRENCY),
-];
+const env = () => testServerEnv(server.url);
+const args = (out: string) => sampleRunArgs(out, "--concurrency", String(CONCURRENCY));
 
 async function untilAnswered(count: number): Promise<void> {
   const deadline = Date.now() + 60_000;
