@@ -1,6 +1,6 @@
 // The conformance suite every RunStore backend must pass (SQLite now, Postgres later).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DatasetRecord, RunStore } from "../runtime/store/run-store.js";
+import { type DatasetRecord, LeaseLostError, type RunStore } from "../runtime/store/run-store.js";
 
 export interface StoreFactory {
   name: string;
@@ -68,16 +68,86 @@ export function runStoreSuite(factory: StoreFactory): void {
 
     it("moves an item through its states, counting attempts", async () => {
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
-      await store.startItem("rc/a");
+      const claim = { limit: 10, leaseMs: 60_000, maxAttempts: 3 };
+      expect(await store.claimItems("w1", claim)).toMatchObject([{ id: "rc/a", claimedFrom: "pending", attempts: 1 }]);
       expect(await store.getItem("rc/a")).toMatchObject({ status: "running", attempts: 1 });
-      await store.failItem("rc/a", { kind: "model-unavailable", message: "503", status: 503 });
+      await store.failItem("rc/a", { kind: "model-unavailable", message: "503", status: 503 }, "w1");
       expect(await store.getItem("rc/a")).toMatchObject({ status: "failed", error: { message: "503", status: 503 } });
-      await store.startItem("rc/a");
-      await store.interruptItem("rc/a");
+      expect(await store.claimItems("w1", claim)).toMatchObject([{ id: "rc/a", claimedFrom: "failed", attempts: 2 }]);
+      await store.interruptItem("rc/a", "w1");
       expect(await store.getItem("rc/a")).toMatchObject({ status: "pending", attempts: 2 });
-      await store.filterItem("rc/a", "too short");
+      await store.claimItems("w1", claim);
+      await store.filterItem("rc/a", "too short", [], "w1");
       expect(await store.getItem("rc/a")).toMatchObject({ status: "filtered", reason: "too short" });
     });
+
+    it("leases each item to one worker at a time, in corpus order, and skips failed items out of attempts", async () => {
+      for (const id of ["a", "b", "c", "d", "e"]) await store.addItem({ id: `rc/${id}`, skill: "rc", seedId: id });
+      await store.addItem({ id: "qa/a", skill: "qa", seedId: "a" });
+      const claim = { leaseMs: 60_000, maxAttempts: 1 };
+      const [first, second] = await Promise.all([
+        store.claimItems("w1", { ...claim, limit: 2, skills: ["rc"] }),
+        store.claimItems("w2", { ...claim, limit: 2, skills: ["rc"] }),
+      ]);
+      const ids = [...(first ?? []), ...(second ?? [])].map((item) => item.id);
+      expect(new Set(ids).size).toBe(4);
+      expect([...ids].sort()).toEqual(["rc/a", "rc/b", "rc/c", "rc/d"]);
+      expect((await store.claimItems("w1", { ...claim, limit: 10, skills: ["rc"] })).map((i) => i.id)).toEqual([
+        "rc/e",
+      ]);
+      await store.failItem("rc/e", { kind: "other", message: "boom" }, "w1");
+      // One attempt allowed: the failed item is not claimed again; the other skill's item still is.
+      expect((await store.claimItems("w3", { ...claim, limit: 10 })).map((i) => i.id)).toEqual(["qa/a"]);
+      expect(await store.leasedElsewhere("w3", ["rc"])).toBe(4);
+      expect(await store.leasedElsewhere("w3")).toBe(4);
+      expect(await store.leasedElsewhere("w1")).toBe(3);
+    });
+
+    it("lets another worker take over an expired lease, and refuses the first worker's late commit", async () => {
+      await store.registerWorker({ id: "w1", host: "h1", pid: 1 });
+      await store.registerWorker({ id: "w2", host: "h2", pid: 2 });
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await store.addItem({ id: "rc/b", skill: "rc", seedId: "b" });
+      expect(await store.claimItems("w1", { limit: 2, leaseMs: 50, maxAttempts: 3 })).toHaveLength(2);
+      expect(await store.claimItems("w2", { limit: 2, leaseMs: 60_000, maxAttempts: 3 })).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await store.staleLeases()).map((lease) => [lease.item, lease.worker])).toEqual([
+        ["rc/a", "w1"],
+        ["rc/b", "w1"],
+      ]);
+      const taken = await store.claimItems("w2", { limit: 1, leaseMs: 60_000, maxAttempts: 3 });
+      expect(taken).toMatchObject([{ id: "rc/a", claimedFrom: "running", attempts: 2 }]);
+      // w1 comes back to life: its heartbeat renews only what it still holds.
+      expect(await store.heartbeat("w1", 60_000, { inFlight: 1, finished: 0 })).toEqual(["rc/b"]);
+      await expect(store.completeItem("rc/a", [record("r1")], [], "w1")).rejects.toThrow(/no longer holds/);
+      await expect(store.filterItem("rc/a", "x", [], "w1")).rejects.toBeInstanceOf(LeaseLostError);
+      await expect(store.failItem("rc/a", { kind: "other", message: "x" }, "w1")).rejects.toThrow(LeaseLostError);
+      await expect(store.interruptItem("rc/a", "w1")).rejects.toThrow(LeaseLostError);
+      expect(await store.getItem("rc/a")).toMatchObject({ status: "running" });
+      await store.completeItem("rc/a", [record("r1")], [], "w2");
+      const ids: string[] = [];
+      for await (const row of store.records()) ids.push(row.id);
+      expect(ids).toEqual(["r1"]);
+      expect(await store.staleLeases()).toEqual([]);
+    });
+
+    it("lists workers with their counters and leases, and releases a leaving worker's items", async () => {
+      await store.registerWorker({ id: "w1", host: "h1", pid: 11 });
+      await store.registerWorker({ id: "w2", host: "h2", pid: 22 });
+      for (const id of ["a", "b", "c"]) await store.addItem({ id: `rc/${id}`, skill: "rc", seedId: id });
+      await store.claimItems("w1", { limit: 2, leaseMs: 60_000, maxAttempts: 3 });
+      await store.heartbeat("w1", 60_000, { inFlight: 2, finished: 5 });
+      const listed = await store.workers();
+      const w1 = listed.find((worker) => worker.id === "w1");
+      expect(w1).toMatchObject({ host: "h1", pid: 11, inFlight: 2, finished: 5, leases: 2 });
+      expect(Number.isNaN(Date.parse(w1?.lastHeartbeat ?? ""))).toBe(false);
+      expect(listed.find((worker) => worker.id === "w2")).toMatchObject({ leases: 0 });
+      await store.leaveWorker("w1");
+      expect((await store.workers()).find((worker) => worker.id === "w1")?.leftAt).toBeDefined();
+      expect((await store.listItems(["pending"])).map((item) => item.id)).toEqual(["rc/a", "rc/b", "rc/c"]);
+      expect(await store.leasedElsewhere("w2")).toBe(0);
+    });
+
 
     it("commits records with the done status and never duplicates them", async () => {
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });

@@ -142,6 +142,63 @@ export interface CallLog {
   recordCall(call: CallRecord): Promise<void>;
 }
 
+export interface ClaimOptions {
+  limit: number;
+  /** How long the lease lasts unless renewed by heartbeat. */
+  leaseMs: number;
+  /** Failed items are claimed again while they have had fewer attempts than this. */
+  maxAttempts: number;
+  /** Only items of these skills (default: every skill). */
+  skills?: readonly string[];
+}
+
+/** A claimed item (status running, attempts counted) and the status it had before the claim. */
+export interface ClaimedItem extends Item {
+  claimedFrom: ItemStatus;
+}
+
+export interface WorkerIdentity {
+  /** Unique per process: `<host>:<pid>:<random>` (see runner/worker-id.ts). */
+  id: string;
+  host: string;
+  pid: number;
+}
+
+export interface WorkerCounters {
+  /** Items the worker is running now. */
+  inFlight: number;
+  /** Items the worker brought to a final state (done, filtered or failed) since it joined. */
+  finished: number;
+}
+
+export interface WorkerInfo extends WorkerIdentity, WorkerCounters {
+  /** ISO 8601 times, from the store's clock. */
+  joinedAt: string;
+  lastHeartbeat: string;
+  /** Set once the worker left cleanly. */
+  leftAt?: string;
+  /** Items it holds under a lease now (live or expired). */
+  leases: number;
+}
+
+export interface StaleLease {
+  item: string;
+  worker: string;
+  /** ISO 8601, when the lease ran out. */
+  expiredAt: string;
+}
+
+/** The worker no longer holds the item's lease: another worker took it over after the lease expired. */
+export class LeaseLostError extends Error {
+  constructor(
+    readonly item: string,
+    readonly worker: string,
+  ) {
+    super(`${worker} no longer holds the lease on ${item}: another worker took it over`);
+    this.name = "LeaseLostError";
+  }
+}
+
 /** The gateway sees only ResponseCache and CallLog; the rest is the runner's. */
 export interface RunStore extends ResponseCache, CallLog {
   /** LangGraph checkpoints live in the same store as the items they belong to. */
@@ -164,16 +221,49 @@ export interface RunStore extends ResponseCache, CallLog {
   getItem(id: string): Promise<Item | undefined>;
   /** Up to `limit` items with these statuses after `afterOrdinal`, in corpus order (a page of work). */
   listItems(statuses: readonly ItemStatus[], afterOrdinal?: number, limit?: number): Promise<Item[]>;
-  /** running, attempts + 1 */
-  startItem(id: string): Promise<void>;
-  /** Back to pending after an interruption; its checkpoint stays for the next run. */
-  interruptItem(id: string): Promise<void>;
-  /** Records and the done status in one transaction; then the thread's checkpoints and cache go. */
-  completeItem(id: string, records: DatasetRecord[], notes?: readonly ItemNote[]): Promise<void>;
-  filterItem(id: string, reason: string, notes?: readonly ItemNote[]): Promise<void>;
+  /**
+   * Claim up to `limit` runnable items for `worker`, in corpus order, atomically (no two workers ever hold the same
+   * item): pending items, failed items with fewer than `maxAttempts` attempts, and running items whose lease has
+   * expired (their worker died) or that have no lease (a run from before leases). Each claimed item becomes
+   * running, attempts + 1, leased to `worker` until the store's clock passes now + `leaseMs`.
+   */
+  claimItems(worker: string, options: ClaimOptions): Promise<ClaimedItem[]>;
+  /**
+   * The worker is alive: its row's heartbeat and counters are updated and every lease it holds is extended to
+   * now + `leaseMs`. Returns the ids of the items it still holds (an item missing from the answer was taken over).
+   */
+  heartbeat(worker: string, leaseMs: number, counters: WorkerCounters): Promise<string[]>;
+  /** A worker joins the run (or rejoins with the same id). */
+  registerWorker(worker: WorkerIdentity): Promise<void>;
+  /** A worker leaves cleanly: its row is marked left and the items it still holds go back to pending. */
+  leaveWorker(worker: string): Promise<void>;
+  /** Every worker that joined this run, newest first, with the leases it holds. */
+  workers(): Promise<WorkerInfo[]>;
+  /** Items running under a lease that has expired: their worker stopped heartbeating. */
+  staleLeases(): Promise<StaleLease[]>;
+  /**
+   * Work not yet finished that `worker` cannot claim right now because another worker holds it under a live
+   * lease (of these skills when given): a worker with nothing to claim waits while this is above 0, so it can take
+   * over an item whose worker dies, and leaves when it is 0.
+   */
+  leasedElsewhere(worker: string, skills?: readonly string[]): Promise<number>;
+  /**
+   * Back to pending after an interruption; its checkpoint stays for the next run. With `worker`, only while that
+   * worker holds the item's lease (else LeaseLostError, nothing written).
+   */
+  interruptItem(id: string, worker?: string): Promise<void>;
+  /**
+   * Records and the done status in one transaction; then the thread's checkpoints and cache go. With `worker`, the
+   * transaction first checks that the worker still holds the item's lease: if another worker took the item over, it
+   * throws LeaseLostError and commits nothing (so no record is ever committed twice).
+   */
+  completeItem(id: string, records: DatasetRecord[], notes?: readonly ItemNote[], worker?: string): Promise<void>;
+  /** As completeItem, for an item that ends without records. */
+  filterItem(id: string, reason: string, notes?: readonly ItemNote[], worker?: string): Promise<void>;
   /** An item's declines and drops (what `status --item` lists). */
   itemNotes(id: string): Promise<ItemNote[]>;
-  failItem(id: string, error: ErrorRecord): Promise<void>;
+  /** As completeItem, for an item that failed; its checkpoint and cached responses stay for a retry. */
+  failItem(id: string, error: ErrorRecord, worker?: string): Promise<void>;
 
   /** The calls an item made, in order (what `status --item` shows). */
   itemCalls(itemId: string): Promise<CallRecord[]>;
