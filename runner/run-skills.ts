@@ -2,7 +2,6 @@
 // each item's LangGraph thread from a bounded pool until every item reaches a recorded final state.
 // The CLI and scripts call this same function.
 import { EventEmitter, setMaxListeners } from "node:events";
-import { join } from "node:path";
 import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
 import type { SkillSpec } from "../agents/define-skill.js";
 import { chooseSkills } from "../agents/index.js";
@@ -22,11 +21,22 @@ import { preflight } from "../runtime/models/preflight.js";
 import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
 import { type LastingCache, openLastingCache } from "../runtime/store/lasting-cache.js";
-import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
-import { openSqliteStore } from "../runtime/store/sqlite-store.js";
+import { openStore } from "../runtime/store/open-store.js";
+import {
+  type ClaimedItem,
+  ITEM_STATUSES,
+  type Item,
+  type ItemStatus,
+  LeaseLostError,
+  type RunStore,
+  type RunSummary,
+  type WorkerIdentity,
+} from "../runtime/store/run-store.js";
 import { buildRecords } from "./build-records.js";
 import { ingestCorpus } from "./ingest-corpus.js";
 import { prepareTools } from "./prepare-tools.js";
+import { saveRunSettings } from "./run-settings.js";
+import { isGoneHere, newWorkerIdentity } from "./worker-id.js";
 
 /** Stops a run: `drain` finishes in-flight steps and checkpoints; `abort` also cancels in-flight calls. */
 export class RunController {
@@ -68,6 +78,8 @@ export interface RunProgress {
   concurrency: number;
   /** Set while calls wait for a server that stopped answering: "cannot reach <URL>: <reason>". */
   paused?: string;
+  /** Items this worker had run whose lease another worker took over: their results were dropped (absent: 0). */
+  leasesLost?: number;
 }
 
 export interface RunOptions {
@@ -83,6 +95,19 @@ export interface RunOptions {
   adapter?: ModelAdapter;
   /** Only items this accepts are driven (the estimate's sample); the others are left as they are. */
   only?: (item: Item) => boolean;
+  /** This process as a worker of the run (default: a new `<host>:<pid>:<random>` identity). */
+  worker?: WorkerIdentity;
+  /**
+   * Join the run already in the store (`agentinstruct worker`): no corpus is read and the stored configuration
+   * stays as it is; `config` is the one stored (runner/run-settings.ts).
+   */
+  join?: boolean;
+  /** Failed items are retried only if they failed before this time (epoch ms; default: when this call began). */
+  failedBefore?: number;
+  /** Write data/<split>.jsonl at the end (default true; `run --workers` has its parent write it once). */
+  writeData?: boolean;
+  /** How often a worker with nothing to claim looks again while others hold items (default 1 s). */
+  pollMs?: number;
 }
 
 export interface RunOutcome {
@@ -101,23 +126,40 @@ export interface RunOutcome {
   unreachable?: ServerUnreachableError;
   /** Time held back by rate limits, and the adaptive concurrency at the end. */
   pacing: { rateLimitWaitMs: number; concurrency: number };
+  /** This process's worker id, and how many of its items other workers took over (their results dropped). */
+  worker: string;
+  leasesLost: number;
 }
 
-export const RUN_DB = "run.db";
+export { RUN_DB } from "../runtime/store/open-store.js";
+
+async function openRunStore(config: RunConfig): Promise<RunStore> {
+  try {
+    return await openStore({ out: config.out });
+  } catch (error) {
+    throw new InputError(`cannot use ${config.out} as the output directory: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Open the run store for `out` to join the run in it: its stored configuration is the one that runs. */
+export async function joinRun(config: RunConfig): Promise<{ store: RunStore; runId: string }> {
+  const store = await openRunStore(config);
+  const runId = await store.getMeta("run_id");
+  if (!runId) {
+    await store.close();
+    throw new ConfigError(`no run to join in ${config.out}: start one with \`agentinstruct run\``);
+  }
+  return { store, runId };
+}
 
 /** Open the run store for `out`, refusing a different configuration unless forced. */
 export async function openRun(
   config: RunConfig,
   skills: readonly SkillSpec[],
 ): Promise<{ store: RunStore; runId: string }> {
-  let store: RunStore;
-  try {
-    store = openSqliteStore(join(config.out, RUN_DB));
-  } catch (error) {
-    throw new InputError(`cannot use ${config.out} as the output directory: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  const store = await openRunStore(config);
   try {
     const { fingerprint, material } = configFingerprint(config, [...skills]);
     const previous = await store.getMeta("fingerprint");
@@ -133,6 +175,7 @@ export async function openRun(
     }
     await store.setMeta("fingerprint", fingerprint);
     await store.setMeta("config", JSON.stringify(material));
+    await saveRunSettings(store, config, skills);
     let runId = await store.getMeta("run_id");
     if (!runId) {
       runId = sha256(`${fingerprint}:${Date.now()}:${Math.random()}`, 12);
@@ -145,15 +188,54 @@ export async function openRun(
   }
 }
 
+/** Read the corpus into the store (idempotent); an empty corpus is an error, not an empty success. */
+async function readCorpusInto(
+  store: RunStore,
+  skills: readonly SkillSpec[],
+  config: RunConfig,
+  signal: AbortSignal,
+): Promise<void> {
+  await ingestCorpus(store, skills, { ...config, signal });
+  const counts = await store.countItems();
+  if (counts.total === 0 && !signal.aborted) {
+    // A typo in a path must not look like an empty success.
+    const { skipped } = await store.summary();
+    const reasons = skipped.slice(0, 5).map((entry) => `${entry.source}: ${entry.reason}`);
+    throw new InputError(
+      `no usable seeds in ${config.seeds.join(", ")}` +
+        (reasons.length > 0 ? ` (${reasons.join("; ")}${skipped.length > 5 ? "; …" : ""})` : ""),
+    );
+  }
+}
+
+/**
+ * `run --enqueue-only` (and the parent of `run --workers`): open or resume the run, read the corpus into its store
+ * and keep the configuration there for workers to join; nothing is run.
+ */
+export async function enqueueRun(config: RunConfig, options: { signal?: AbortSignal } = {}): Promise<RunSummary> {
+  const skills = chooseSkills(config);
+  if (config.budget) requirePrices(config.models, config.prices);
+  const { store } = await openRun(config, skills);
+  try {
+    await readCorpusInto(store, skills, config, options.signal ?? new AbortController().signal);
+    return await store.summary();
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runSkills(config: RunConfig, options: RunOptions = {}): Promise<RunOutcome> {
   const started = performance.now();
+  const failedBefore = options.failedBefore ?? Date.now();
   // LangGraph links an abort signal per Send branch; a fan-out wider than 10 is normal here, not a leak.
   EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
   const skills = chooseSkills(config);
   const controller = options.controller ?? new RunController();
   // Before anything is written: a budget over a model we cannot price could not hold.
   if (config.budget) requirePrices(config.models, config.prices);
-  const { store, runId } = await openRun(config, skills);
+  const { store, runId } = options.join ? await joinRun(config) : await openRun(config, skills);
+  const worker = options.worker ?? newWorkerIdentity();
+  let registered = false;
   let lasting: LastingCache | undefined;
   const progress: RunProgress = {
     phase: "reading",
@@ -165,6 +247,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     spentUsd: 0,
     rateLimitWaitMs: 0,
     concurrency: 0,
+    leasesLost: 0,
   };
   const report = () => {
     const { done, failed, filtered, total } = progress.items;
@@ -181,16 +264,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         cause: error,
       });
     }
-    await ingestCorpus(store, skills, { ...config, signal: controller.drainSignal });
+    if (!options.join) await readCorpusInto(store, skills, config, controller.drainSignal);
     const before = await store.summary();
-    if (before.items.total === 0 && !controller.drainSignal.aborted) {
-      // A typo in a path must not look like an empty success.
-      const reasons = before.skipped.slice(0, 5).map((entry) => `${entry.source}: ${entry.reason}`);
-      throw new InputError(
-        `no usable seeds in ${config.seeds.join(", ")}` +
-          (reasons.length > 0 ? ` (${reasons.join("; ")}${before.skipped.length > 5 ? "; …" : ""})` : ""),
-      );
-    }
     Object.assign(progress, {
       phase: "generating",
       items: { ...before.items },
@@ -287,16 +362,16 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       report();
     };
 
-    const runItem = async (item: Item): Promise<void> => {
+    /** Runs a claimed item to a final state; false when another worker took it over (nothing was committed). */
+    const runItem = async (item: ClaimedItem, lease: Lease): Promise<boolean> => {
       const graph = graphs.get(item.skill);
       const spec = specs.get(item.skill);
-      // An item of a skill not requested this time, or outside the chosen items: left as it is.
-      if (!graph || !spec || options.only?.(item) === false) return;
-      await store.startItem(item.id);
-      move(item.status, "running");
+      if (!graph || !spec) throw new Error(`claimed item ${item.id} of a skill this run does not have`);
+      move(item.claimedFrom, "running");
       const control = new RunControl();
+      lease.control = control;
       controls.add(control);
-      if (controller.drainSignal.aborted) control.requestDrain("stop requested");
+      if (controller.drainSignal.aborted || lease.lost) control.requestDrain("stop requested");
       const graphConfig = {
         configurable: { thread_id: item.id },
         control,
@@ -307,69 +382,96 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         metadata: { run_id: runId, seed_id: item.seedId, thread_id: item.id, skill: spec.id },
       };
       try {
-        const fromStart = async () =>
-          (await graph.invoke(
-            { itemId: item.id, skill: item.skill, seedId: item.seedId },
-            graphConfig,
-          )) as ItemStateValue;
-        const snapshot = await graph.getState(graphConfig);
-        let final: ItemStateValue;
-        if (!snapshot.createdAt) {
-          final = await fromStart();
-        } else if (snapshot.next.length > 0) {
-          // Interrupted earlier: continue from the last checkpoint (finished branches are not re-run).
-          final = (await graph.invoke(null, graphConfig)) as ItemStateValue;
-        } else {
-          final = snapshot.values as ItemStateValue;
+        try {
+          const fromStart = async () =>
+            (await graph.invoke(
+              { itemId: item.id, skill: item.skill, seedId: item.seedId },
+              graphConfig,
+            )) as ItemStateValue;
+          const snapshot = await graph.getState(graphConfig);
+          let final: ItemStateValue;
+          if (!snapshot.createdAt) {
+            final = await fromStart();
+          } else if (snapshot.next.length > 0) {
+            // Interrupted earlier: continue from the last checkpoint (finished branches are not re-run).
+            final = (await graph.invoke(null, graphConfig)) as ItemStateValue;
+          } else {
+            final = snapshot.values as ItemStateValue;
+          }
+          if (snapshot.createdAt && lostItsWork(final) && !control.drainRequested) {
+            // A resumed thread that ends with nothing to show (no answer, no note, not filtered) lost its pending
+            // tasks: after a SIGKILL under load, its last checkpoint had no next task though the graph had not
+            // finished (seen in test/resume.test.ts, about one run in three with two other runs beside it). Start
+            // the item over; every call it had finished is answered from the response cache.
+            await store.checkpointer.deleteThread(item.id);
+            final = await fromStart();
+          }
+          if (control.drainRequested && (await graph.getState(graphConfig)).next.length > 0) {
+            throw new GraphDrained("stop requested");
+          }
+          const notes = final.notes ?? [];
+          if (final.filtered) {
+            await store.filterItem(item.id, final.filtered, notes, worker.id);
+            move("running", "filtered");
+            return true;
+          }
+          const seed = await store.getSeed(item.seedId);
+          if (!seed) throw new Error(`seed ${item.seedId} is missing from the run store`);
+          const records = buildRecords(spec, final, seed, models);
+          if (records.length === 0) {
+            const dropped = notes.filter((note) => note.kind === "dropped").map((note) => note.reason);
+            const why = dropped.length > 0 ? `: dropped ${dropped.join(", ")}` : "";
+            await store.filterItem(item.id, `no instruction survived generation${why}`, notes, worker.id);
+            move("running", "filtered");
+            return true;
+          }
+          await store.completeItem(item.id, records, notes, worker.id);
+          move("running", "done");
+          return true;
+        } catch (error) {
+          if (error instanceof LeaseLostError) throw error;
+          if (isGraphDrained(error) || controller.drainSignal.aborted || lease.lost) {
+            await store.interruptItem(item.id, worker.id);
+            move("running", "pending");
+            return false;
+          }
+          await store.failItem(item.id, toErrorRecord(error), worker.id);
+          move("running", "failed");
+          return true;
         }
-        if (snapshot.createdAt && lostItsWork(final) && !control.drainRequested) {
-          // A resumed thread that ends with nothing to show (no answer, no note, not filtered) lost its pending
-          // tasks: after a SIGKILL under load, its last checkpoint had no next task though the graph had not
-          // finished (seen in test/resume.test.ts, about one run in three with two other runs beside it). Start
-          // the item over; every call it had finished is answered from the response cache.
-          await store.checkpointer.deleteThread(item.id);
-          final = await fromStart();
-        }
-        if (control.drainRequested && (await graph.getState(graphConfig)).next.length > 0) {
-          throw new GraphDrained("stop requested");
-        }
-        const notes = final.notes ?? [];
-        if (final.filtered) {
-          await store.filterItem(item.id, final.filtered, notes);
-          move("running", "filtered");
-          return;
-        }
-        const seed = await store.getSeed(item.seedId);
-        if (!seed) throw new Error(`seed ${item.seedId} is missing from the run store`);
-        const records = buildRecords(spec, final, seed, models);
-        if (records.length === 0) {
-          const dropped = notes.filter((note) => note.kind === "dropped").map((note) => note.reason);
-          const why = dropped.length > 0 ? `: dropped ${dropped.join(", ")}` : "";
-          await store.filterItem(item.id, `no instruction survived generation${why}`, notes);
-          move("running", "filtered");
-          return;
-        }
-        await store.completeItem(item.id, records, notes);
-        move("running", "done");
       } catch (error) {
-        if (isGraphDrained(error) || controller.drainSignal.aborted) {
-          await store.interruptItem(item.id);
-          move("running", "pending");
-          return;
-        }
-        await store.failItem(item.id, toErrorRecord(error));
-        move("running", "failed");
+        if (!(error instanceof LeaseLostError)) throw error;
+        // Another worker holds the item now and commits it: this result is dropped (the refresh recounts it).
+        progress.leasesLost = (progress.leasesLost ?? 0) + 1;
+        report();
+        return false;
       } finally {
         controls.delete(control);
       }
     };
 
+    await store.registerWorker(worker);
+    registered = true;
+    const ids = options.only ? await acceptedIds(store, options.only) : undefined;
     await drivePool(store, runItem, {
+      worker: worker.id,
       inFlight: options.itemsInFlight ?? Math.max(1, config.concurrency),
       maxItemAttempts: options.maxItemAttempts ?? 3,
+      failedBefore,
+      leaseMs: config.workers.leaseMs,
+      pollMs: options.pollMs ?? 1000,
+      skills: skills.map((skill) => skill.id),
+      ...(ids ? { ids } : {}),
       signal: controller.drainSignal,
+      onCounts: (items) => {
+        progress.items = items;
+        report();
+      },
     });
     controller.drainSignal.removeEventListener("abort", stopAll);
+    await store.leaveWorker(worker.id);
+    registered = false;
+    progress.items = await store.countItems();
     progress.phase = "done";
     Object.assign(progress, gateway.pacing);
     report();
@@ -380,13 +482,17 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       ...(unreachable ? { unreachable } : {}),
       pacing: gateway.pacing,
       summary: await store.summary(),
-      dataFiles: await writeRunData(store, config.out),
+      dataFiles: options.writeData === false ? [] : await writeRunData(store, config.out),
       durationMs: performance.now() - started,
+      worker: worker.id,
+      leasesLost: progress.leasesLost ?? 0,
       ...(budget?.reached ? { stopped: "budget" as const } : {}),
       ...(budget ? { budget: { usd: budget.limitUsd, spentUsd: budget.spentUsd } } : {}),
     };
   } finally {
     lasting?.close();
+    // An error left items claimed: they go back to pending now rather than when their lease runs out.
+    if (registered) await store.leaveWorker(worker.id).catch(() => undefined);
     await store.close();
   }
 }
@@ -396,31 +502,141 @@ function lostItsWork(state: ItemStateValue): boolean {
   return !state.filtered && (state.answers ?? []).length === 0 && (state.notes ?? []).length === 0;
 }
 
+/** The ids of the items `only` accepts, read a page at a time (a run over a chosen sample). */
+async function acceptedIds(store: RunStore, only: (item: Item) => boolean): Promise<string[]> {
+  const ids: string[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await store.listItems(ITEM_STATUSES, after, 1000);
+    if (page.length === 0) return ids;
+    for (const item of page) if (only(item)) ids.push(item.id);
+    after = page[page.length - 1]?.ordinal ?? after;
+  }
+}
+
+/** One claimed item while this worker runs it: `lost` once a heartbeat finds another worker holds it now. */
+interface Lease {
+  lost: boolean;
+  control?: RunControl;
+}
+
+interface PoolOptions {
+  worker: string;
+  inFlight: number;
+  maxItemAttempts: number;
+  failedBefore: number;
+  leaseMs: number;
+  pollMs: number;
+  skills: readonly string[];
+  ids?: readonly string[];
+  signal: AbortSignal;
+  /** The store's item counts, re-read now and then: other workers move items too. */
+  onCounts: (items: Record<ItemStatus | "total", number>) => void;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+
 /**
- * A bounded pool over the store's runnable items, read a page at a time so a corpus of millions of
- * items never sits in memory. Stops taking new items once `signal` fires.
+ * The worker's pool: it claims runnable items from the store as slots free up (in corpus order, under a lease
+ * it renews by heartbeat) until nothing is left. With nothing to claim while other workers hold items, it polls:
+ * an item whose worker dies becomes claimable once its lease runs out (at once when that worker's process is
+ * seen gone on this machine). Stops claiming once `signal` fires.
  */
 async function drivePool(
   store: RunStore,
-  runItem: (item: Item) => Promise<void>,
-  options: { inFlight: number; maxItemAttempts: number; signal: AbortSignal },
+  runItem: (item: ClaimedItem, lease: Lease) => Promise<boolean>,
+  options: PoolOptions,
 ): Promise<void> {
-  const runnable: ItemStatus[] = ["pending", "running", "failed"];
-  const page = Math.max(100, options.inFlight * 4);
+  const held = new Map<string, Lease>();
   const active = new Set<Promise<void>>();
-  let after = 0;
-  for (;;) {
-    if (options.signal.aborted) break;
-    const items = await store.listItems(runnable, after, page);
-    if (items.length === 0) break;
-    after = items[items.length - 1]?.ordinal ?? after;
-    for (const item of items) {
-      if (options.signal.aborted) break;
-      if (item.status === "failed" && item.attempts >= options.maxItemAttempts) continue;
-      const task = runItem(item).finally(() => active.delete(task));
-      active.add(task);
-      if (active.size >= options.inFlight) await Promise.race(active);
+  let finished = 0;
+  let stopped = false;
+
+  const beat = async () => {
+    // Only items held before the call are judged: one claimed meanwhile is not in the answer yet.
+    const before = [...held.keys()];
+    const still = new Set(await store.heartbeat(options.worker, options.leaseMs, { inFlight: held.size, finished }));
+    for (const id of before) {
+      const lease = held.get(id);
+      if (lease && !still.has(id)) {
+        lease.lost = true;
+        lease.control?.requestDrain("another worker took the item over");
+      }
     }
+    options.onCounts(await store.countItems());
+  };
+  let heartbeat: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    heartbeat = setTimeout(() => {
+      // A busy store delays a beat; the next one renews the leases (a lease outlives two missed beats).
+      beat()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!stopped) schedule();
+        });
+    }, options.leaseMs / 3);
+  };
+  schedule();
+
+  const claimOptions = {
+    leaseMs: options.leaseMs,
+    maxAttempts: options.maxItemAttempts,
+    failedBefore: options.failedBefore,
+    skills: options.skills,
+    ...(options.ids ? { ids: options.ids } : {}),
+  };
+  try {
+    for (;;) {
+      if (options.signal.aborted) break;
+      const free = options.inFlight - active.size;
+      if (free <= 0) {
+        await Promise.race(active);
+        continue;
+      }
+      const claimed = await store.claimItems(options.worker, { ...claimOptions, limit: free });
+      for (const item of claimed) {
+        const lease: Lease = { lost: false };
+        held.set(item.id, lease);
+        const task = runItem(item, lease)
+          .then((ended) => {
+            if (ended) finished += 1;
+          })
+          .finally(() => {
+            held.delete(item.id);
+            active.delete(task);
+          });
+        active.add(task);
+      }
+      if (claimed.length > 0) continue;
+      if (active.size > 0) {
+        // Nothing to claim now: wait for a slot, or look again in a while (a lease elsewhere may run out).
+        await Promise.race([...active, sleep(options.pollMs, options.signal)]);
+        continue;
+      }
+      if ((await store.leasedElsewhere(options.worker, options.skills)) === 0) break;
+      await releaseDeadWorkers(store);
+      options.onCounts(await store.countItems());
+      await sleep(options.pollMs, options.signal);
+    }
+    await Promise.all(active);
+  } finally {
+    stopped = true;
+    clearTimeout(heartbeat);
   }
-  await Promise.all(active);
+}
+
+/** Workers of this machine whose process is gone: their items go back to pending now, not when leases run out. */
+async function releaseDeadWorkers(store: RunStore): Promise<void> {
+  for (const other of await store.workers()) {
+    if (other.leftAt === undefined && other.leases > 0 && isGoneHere(other)) await store.leaveWorker(other.id);
+  }
 }

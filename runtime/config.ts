@@ -91,6 +91,8 @@ export const ConfigFile = z
     budget: z.object({ usd: z.number().positive() }).strict().optional(),
     /** The lasting response cache, shared between runs (a SQLite file; path relative to the config file). */
     cache: z.string().min(1).optional(),
+    /** How long a worker's claim on an item lasts without a heartbeat (README > Scale out). */
+    workers: z.object({ leaseMs: z.number().int().positive() }).partial().strict().optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -152,6 +154,11 @@ export const RunConfig = z.object({
   budget: z.object({ usd: z.number().positive() }).optional(),
   /** The lasting response cache file (runtime/store/lasting-cache.ts); absent: only the run's own cache. */
   cache: z.string().optional(),
+  /**
+   * Workers sharing the run: a claimed item stays leased for leaseMs, renewed every leaseMs / 3; a worker that
+   * stops heartbeating loses its items to the others after that. How, not what: not part of the fingerprint.
+   */
+  workers: z.object({ leaseMs: z.number().int().positive().default(30_000) }).prefault({}),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -247,6 +254,7 @@ function resolveModel(
     name,
     // Local servers ignore the key, but the client insists on one.
     apiKey: key || "not-needed",
+    apiKeyEnv: keyVariable,
     temperature: settings.temperature,
     structuredOutput: settings.structuredOutput,
   };
@@ -269,7 +277,7 @@ export function configFingerprint(
     specs: sha256(stableStringify(skillSpecs)),
     models: Object.fromEntries(
       MODEL_ROLES.map((role) => {
-        const { apiKey: _secret, ...visible } = config.models[role];
+        const { apiKey: _secret, apiKeyEnv: _where, ...visible } = config.models[role];
         return [role, visible];
       }),
     ),
@@ -318,6 +326,8 @@ export interface RunSettings {
   maxCost?: number;
   /** The lasting response cache file (overrides the config file's `cache`); false: none for this run. */
   cache?: string | false;
+  /** Lease of a claimed item, in seconds (overrides the config file's `workers.leaseMs`). */
+  lease?: number;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -356,6 +366,7 @@ export function resolveRunConfig(
       ...(settings.tpm !== undefined ? { tpm: settings.tpm } : {}),
     },
     cache: settings.cache === false ? undefined : settings.cache ? resolve(cwd, settings.cache) : file.cache,
+    workers: { leaseMs: settings.lease !== undefined ? Math.round(settings.lease * 1000) : file.workers?.leaseMs },
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

@@ -148,6 +148,22 @@ export function runStoreSuite(factory: StoreFactory): void {
       expect(await store.leasedElsewhere("w2")).toBe(0);
     });
 
+    it("retries only what failed before the run began, claims only the ids asked for, and counts items", async () => {
+      for (const id of ["a", "b", "c"]) await store.addItem({ id: `rc/${id}`, skill: "rc", seedId: id });
+      const claim = { limit: 10, leaseMs: 60_000, maxAttempts: 3 };
+      await store.claimItems("w1", { ...claim, ids: ["rc/a"] });
+      await store.failItem("rc/a", { kind: "other", message: "boom" }, "w1");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const runStarted = Date.now();
+      expect((await store.claimItems("w2", { ...claim, ids: ["rc/b"] })).map((item) => item.id)).toEqual(["rc/b"]);
+      await store.failItem("rc/b", { kind: "other", message: "boom" }, "w2");
+      // rc/b failed during this run: not retried by it; rc/a failed before it began: retried.
+      expect((await store.claimItems("w3", { ...claim, failedBefore: runStarted })).map((item) => item.id)).toEqual([
+        "rc/a",
+        "rc/c",
+      ]);
+      expect(await store.countItems()).toEqual({ pending: 0, running: 2, done: 0, failed: 1, filtered: 0, total: 3 });
+    });
 
     it("commits records with the done status and never duplicates them", async () => {
       await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });

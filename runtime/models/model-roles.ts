@@ -17,6 +17,8 @@ export interface ResolvedModel {
   name: string;
   baseURL?: string;
   apiKey: string;
+  /** The environment variable the key was read from: a worker joining the run reads its own (never stored). */
+  apiKeyEnv?: string;
   temperature: number;
   maxTokens?: number;
   structuredOutput: StructuredOutputMode;

@@ -150,6 +150,13 @@ export interface ClaimOptions {
   maxAttempts: number;
   /** Only items of these skills (default: every skill). */
   skills?: readonly string[];
+  /** Only these items (default: any): a run over a chosen sample (`agentinstruct estimate`). */
+  ids?: readonly string[];
+  /**
+   * Failed items are claimed only if they failed before this time (epoch ms; default: whenever): a run retries
+   * what failed in earlier runs, not what one of its own workers just failed.
+   */
+  failedBefore?: number;
 }
 
 /** A claimed item (status running, attempts counted) and the status it had before the claim. */
@@ -219,6 +226,8 @@ export interface RunStore extends ResponseCache, CallLog {
   /** Create the item if it does not exist yet (pending). */
   addItem(item: { id: string; skill: string; seedId: string }): Promise<void>;
   getItem(id: string): Promise<Item | undefined>;
+  /** How many items have each status now (what progress shows while other workers move items too). */
+  countItems(): Promise<Record<ItemStatus | "total", number>>;
   /** Up to `limit` items with these statuses after `afterOrdinal`, in corpus order (a page of work). */
   listItems(statuses: readonly ItemStatus[], afterOrdinal?: number, limit?: number): Promise<Item[]>;
   /**

@@ -9,6 +9,8 @@ import type { ErrorRecord } from "../errors.js";
 import type { Usage } from "../models/usage.js";
 import type {
   CallRecord,
+  ClaimedItem,
+  ClaimOptions,
   DatasetRecord,
   InputNote,
   Item,
@@ -17,8 +19,12 @@ import type {
   RunCost,
   RunStore,
   RunSummary,
+  StaleLease,
+  WorkerCounters,
+  WorkerIdentity,
+  WorkerInfo,
 } from "./run-store.js";
-import { ITEM_STATUSES } from "./run-store.js";
+import { ITEM_STATUSES, LeaseLostError } from "./run-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,7 +54,14 @@ CREATE TABLE IF NOT EXISTS item_notes (
 CREATE INDEX IF NOT EXISTS item_notes_item ON item_notes (item_id);
 CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, item_id TEXT NOT NULL, response TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS response_cache_item ON response_cache (item_id);
+CREATE TABLE IF NOT EXISTS workers (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, host TEXT NOT NULL, pid INTEGER NOT NULL,
+  in_flight INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0,
+  joined_at INTEGER NOT NULL, last_heartbeat INTEGER NOT NULL, left_at INTEGER);
 `;
+
+/** Indexes on columns of ADDED_COLUMNS: created once the columns exist. */
+const ADDED_INDEXES = "CREATE INDEX IF NOT EXISTS items_lease ON items (lease_owner);";
 
 /**
  * The connection with each distinct SQL statement compiled once. better-sqlite3 compiles on every `prepare`,
@@ -78,6 +91,8 @@ function withCachedStatements(db: Database.Database): Database.Database {
 /** Columns added to tables after their first release: a run.db from before gains them when it is opened. */
 const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   calls: { cost_usd: "REAL", saved_input_tokens: "INTEGER", saved_output_tokens: "INTEGER", saved_usd: "REAL" },
+  // Who runs the item and until when (epoch ms): one machine, so every process reads the same clock.
+  items: { lease_owner: "TEXT", lease_until: "INTEGER", failed_at: "INTEGER" },
 };
 
 function addMissingColumns(db: Database.Database): void {
@@ -152,9 +167,11 @@ export class SqliteRunStore implements RunStore {
     this.db = withCachedStatements(this.connection);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
+    // Several processes share a run.db: a writer waits for another's transaction rather than failing.
+    this.db.pragma("busy_timeout = 30000");
     this.db.exec(SCHEMA);
     addMissingColumns(this.db);
+    this.db.exec(ADDED_INDEXES);
     this.checkpointer = new RunCheckpointer(this.db);
   }
 
@@ -170,16 +187,13 @@ export class SqliteRunStore implements RunStore {
   }
 
   async addSeed(seed: Seed): Promise<{ added: boolean; duplicateOf?: string }> {
-    const existing = this.db.prepare("SELECT source FROM seeds WHERE id = ?").get(seed.id) as
-      | { source: string }
-      | undefined;
-    if (existing) {
-      return existing.source === seed.source ? { added: false } : { added: false, duplicateOf: existing.source };
-    }
-    this.db
-      .prepare("INSERT INTO seeds (id, source, kind, language, text) VALUES (?, ?, ?, ?, ?)")
+    // One statement: two processes reading the same corpus into one run.db may add the same seed at once.
+    const inserted = this.db
+      .prepare("INSERT INTO seeds (id, source, kind, language, text) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")
       .run(seed.id, seed.source, seed.kind, seed.language ?? null, seed.text);
-    return { added: true };
+    if (inserted.changes > 0) return { added: true };
+    const existing = this.db.prepare("SELECT source FROM seeds WHERE id = ?").get(seed.id) as { source: string };
+    return existing.source === seed.source ? { added: false } : { added: false, duplicateOf: existing.source };
   }
 
   async getSeed(id: string): Promise<Seed | undefined> {
@@ -241,6 +255,22 @@ export class SqliteRunStore implements RunStore {
     return row ? toItem(row) : undefined;
   }
 
+  async countItems(): Promise<Record<ItemStatus | "total", number>> {
+    const counts = Object.fromEntries([...ITEM_STATUSES, "total"].map((status) => [status, 0])) as Record<
+      ItemStatus | "total",
+      number
+    >;
+    const rows = this.db.prepare("SELECT status, count(*) AS n FROM items GROUP BY status").all() as Array<{
+      status: ItemStatus;
+      n: number;
+    }>;
+    for (const row of rows) {
+      counts[row.status] += row.n;
+      counts.total += row.n;
+    }
+    return counts;
+  }
+
   async listItems(statuses: readonly ItemStatus[], afterOrdinal = 0, limit = -1): Promise<Item[]> {
     const placeholders = statuses.map(() => "?").join(", ");
     const rows = this.db
@@ -249,22 +279,172 @@ export class SqliteRunStore implements RunStore {
     return rows.map(toItem);
   }
 
+  /** Sets a final (or pending) status and ends the item's lease. */
   private setStatus(id: string, status: ItemStatus, fields: { error?: string; reason?: string } = {}): void {
     this.db
-      .prepare("UPDATE items SET status = ?, error = ?, reason = ?, updated_at = datetime('now') WHERE id = ?")
+      .prepare(
+        "UPDATE items SET status = ?, error = ?, reason = ?, lease_owner = NULL, lease_until = NULL, updated_at = datetime('now') WHERE id = ?",
+      )
       .run(status, fields.error ?? null, fields.reason ?? null, id);
   }
 
-  async startItem(id: string): Promise<void> {
-    this.db
-      .prepare(
-        "UPDATE items SET status = 'running', attempts = attempts + 1, error = NULL, updated_at = datetime('now') WHERE id = ?",
-      )
-      .run(id);
+  /**
+   * Inside a write transaction: without `worker`, nothing to check (one process, no leases); with it, the worker
+   * must still hold the item (a takeover moved lease_owner to another worker in its own transaction).
+   */
+  private requireLease(id: string, worker: string | undefined): void {
+    if (worker === undefined) return;
+    const row = this.db.prepare("SELECT status, lease_owner FROM items WHERE id = ?").get(id) as
+      | { status: ItemStatus; lease_owner: string | null }
+      | undefined;
+    if (row?.status !== "running" || row.lease_owner !== worker) throw new LeaseLostError(id, worker);
   }
 
-  async interruptItem(id: string): Promise<void> {
-    this.setStatus(id, "pending", { reason: "interrupted; resumes from its checkpoint" });
+  async claimItems(worker: string, options: ClaimOptions): Promise<ClaimedItem[]> {
+    const skills = options.skills ? [...options.skills] : undefined;
+    const ids = options.ids ? [...options.ids] : undefined;
+    if (options.limit <= 0 || skills?.length === 0 || ids?.length === 0) return [];
+    const bySkill = skills ? ` AND skill IN (${skills.map(() => "?").join(", ")})` : "";
+    const byId = ids ? ` AND id IN (${ids.map(() => "?").join(", ")})` : "";
+    const filters = [...(skills ?? []), ...(ids ?? [])];
+    // Items that failed without a recorded time failed before leases existed: always earlier.
+    const failedBefore = options.failedBefore ?? Number.MAX_SAFE_INTEGER;
+    const claim = this.db.transaction(() => {
+      const now = Date.now();
+      // One query per kind of runnable item, each walking the status index in corpus order; merged below.
+      const candidates = [
+        ...(this.db
+          .prepare(`SELECT * FROM items WHERE status = 'pending'${bySkill}${byId} ORDER BY ordinal LIMIT ?`)
+          .all(...filters, options.limit) as ItemRow[]),
+        ...(this.db
+          .prepare(
+            `SELECT * FROM items WHERE status = 'failed' AND attempts < ? AND coalesce(failed_at, 0) < ?${bySkill}${byId} ORDER BY ordinal LIMIT ?`,
+          )
+          .all(options.maxAttempts, failedBefore, ...filters, options.limit) as ItemRow[]),
+        ...(this.db
+          .prepare(
+            `SELECT * FROM items WHERE status = 'running' AND (lease_until IS NULL OR lease_until < ?)${bySkill}${byId} ORDER BY ordinal LIMIT ?`,
+          )
+          .all(now, ...filters, options.limit) as ItemRow[]),
+      ]
+        .sort((a, b) => a.ordinal - b.ordinal)
+        .slice(0, options.limit);
+      const take = this.db.prepare(
+        "UPDATE items SET status = 'running', attempts = attempts + 1, error = NULL, lease_owner = ?, lease_until = ?, updated_at = datetime('now') WHERE id = ?",
+      );
+      return candidates.map((row): ClaimedItem => {
+        take.run(worker, now + options.leaseMs, row.id);
+        const item = toItem({ ...row, status: "running", attempts: row.attempts + 1, error: null });
+        return { ...item, claimedFrom: row.status };
+      });
+    });
+    // IMMEDIATE: the write lock is taken before the read, so two processes never pick the same rows.
+    return claim.immediate();
+  }
+
+  async heartbeat(worker: string, leaseMs: number, counters: WorkerCounters): Promise<string[]> {
+    const beat = this.db.transaction(() => {
+      const now = Date.now();
+      this.db
+        .prepare("UPDATE workers SET last_heartbeat = ?, in_flight = ?, finished = ? WHERE id = ?")
+        .run(now, counters.inFlight, counters.finished, worker);
+      this.db
+        .prepare("UPDATE items SET lease_until = ? WHERE lease_owner = ? AND status = 'running'")
+        .run(now + leaseMs, worker);
+      const rows = this.db
+        .prepare("SELECT id FROM items WHERE lease_owner = ? AND status = 'running' ORDER BY ordinal")
+        .all(worker) as Array<{ id: string }>;
+      return rows.map((row) => row.id);
+    });
+    return beat.immediate();
+  }
+
+  async registerWorker(worker: WorkerIdentity): Promise<void> {
+    const now = Date.now();
+    this.db
+      .prepare(
+        `INSERT INTO workers (id, host, pid, joined_at, last_heartbeat) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET host = excluded.host, pid = excluded.pid, last_heartbeat = excluded.last_heartbeat, left_at = NULL`,
+      )
+      .run(worker.id, worker.host, worker.pid, now, now);
+  }
+
+  async leaveWorker(worker: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare("UPDATE workers SET left_at = ?, in_flight = 0, last_heartbeat = ? WHERE id = ?")
+          .run(Date.now(), Date.now(), worker);
+        this.db
+          .prepare(
+            "UPDATE items SET status = 'pending', lease_owner = NULL, lease_until = NULL, updated_at = datetime('now') WHERE lease_owner = ? AND status = 'running'",
+          )
+          .run(worker);
+      })
+      .immediate();
+  }
+
+  async workers(): Promise<WorkerInfo[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT w.*, (SELECT count(*) FROM items WHERE lease_owner = w.id AND status = 'running') AS leases
+         FROM workers w ORDER BY w.joined_at DESC, w.seq DESC`,
+      )
+      .all() as Array<{
+      id: string;
+      host: string;
+      pid: number;
+      in_flight: number;
+      finished: number;
+      joined_at: number;
+      last_heartbeat: number;
+      left_at: number | null;
+      leases: number;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      host: row.host,
+      pid: row.pid,
+      inFlight: row.in_flight,
+      finished: row.finished,
+      joinedAt: new Date(row.joined_at).toISOString(),
+      lastHeartbeat: new Date(row.last_heartbeat).toISOString(),
+      ...(row.left_at !== null ? { leftAt: new Date(row.left_at).toISOString() } : {}),
+      leases: row.leases,
+    }));
+  }
+
+  async staleLeases(): Promise<StaleLease[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT id, lease_owner, lease_until FROM items WHERE status = 'running' AND lease_owner IS NOT NULL AND lease_until < ? ORDER BY ordinal",
+      )
+      .all(Date.now()) as Array<{ id: string; lease_owner: string; lease_until: number }>;
+    return rows.map((row) => ({
+      item: row.id,
+      worker: row.lease_owner,
+      expiredAt: new Date(row.lease_until).toISOString(),
+    }));
+  }
+
+  async leasedElsewhere(worker: string, skills?: readonly string[]): Promise<number> {
+    if (skills?.length === 0) return 0;
+    const bySkill = skills ? ` AND skill IN (${skills.map(() => "?").join(", ")})` : "";
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM items WHERE status = 'running' AND lease_owner IS NOT NULL AND lease_owner != ? AND lease_until >= ?${bySkill}`,
+      )
+      .get(worker, Date.now(), ...(skills ?? [])) as { n: number };
+    return row.n;
+  }
+
+  async interruptItem(id: string, worker?: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.requireLease(id, worker);
+        this.setStatus(id, "pending", { reason: "interrupted; resumes from its checkpoint" });
+      })
+      .immediate();
   }
 
   /** An item's declines and drops, replaced whole when the item ends (a rerun writes them again). */
@@ -299,8 +479,14 @@ export class SqliteRunStore implements RunStore {
     }));
   }
 
-  async completeItem(id: string, records: DatasetRecord[], notes: readonly ItemNote[] = []): Promise<void> {
+  async completeItem(
+    id: string,
+    records: DatasetRecord[],
+    notes: readonly ItemNote[] = [],
+    worker?: string,
+  ): Promise<void> {
     const commit = this.db.transaction(() => {
+      this.requireLease(id, worker);
       const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
       if (!item) throw new Error(`unknown item ${id}`);
       const insert = this.db.prepare(
@@ -311,28 +497,37 @@ export class SqliteRunStore implements RunStore {
       });
       this.db
         .prepare(
-          "UPDATE items SET status = 'done', records = ?, error = NULL, reason = NULL, updated_at = datetime('now') WHERE id = ?",
+          "UPDATE items SET status = 'done', records = ?, error = NULL, reason = NULL, lease_owner = NULL, lease_until = NULL, updated_at = datetime('now') WHERE id = ?",
         )
         .run(records.length, id);
       this.writeNotes(id, notes);
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
     });
-    commit();
+    commit.immediate();
     await this.checkpointer.deleteThread(id);
   }
 
-  async filterItem(id: string, reason: string, notes: readonly ItemNote[] = []): Promise<void> {
-    this.db.transaction(() => {
-      this.setStatus(id, "filtered", { reason });
-      this.writeNotes(id, notes);
-    })();
+  async filterItem(id: string, reason: string, notes: readonly ItemNote[] = [], worker?: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.requireLease(id, worker);
+        this.setStatus(id, "filtered", { reason });
+        this.writeNotes(id, notes);
+      })
+      .immediate();
     this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
     await this.checkpointer.deleteThread(id);
   }
 
-  async failItem(id: string, error: ErrorRecord): Promise<void> {
+  async failItem(id: string, error: ErrorRecord, worker?: string): Promise<void> {
     // The checkpoint and cached responses stay: a later run retries the item from where it failed.
-    this.setStatus(id, "failed", { error: JSON.stringify(error) });
+    this.db
+      .transaction(() => {
+        this.requireLease(id, worker);
+        this.setStatus(id, "failed", { error: JSON.stringify(error) });
+        this.db.prepare("UPDATE items SET failed_at = ? WHERE id = ?").run(Date.now(), id);
+      })
+      .immediate();
   }
 
   async recordCall(call: CallRecord): Promise<void> {
