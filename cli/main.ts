@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The command line: a thin layer that parses arguments, calls the library, and maps errors to exit codes.
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { awaitAllCallbacks } from "@langchain/core/callbacks/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
@@ -17,8 +18,10 @@ import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/exp
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 import { type EstimateFlags, estimateCommand } from "./estimate-command.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
+import { formatWorkers } from "./format-workers.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
+import { type WorkerFlags, workerCommand } from "./worker-command.js";
 
 const integer = (name: string, minimum: number) => (value: string) => {
   const parsed = Number(value);
@@ -28,6 +31,14 @@ const integer = (name: string, minimum: number) => (value: string) => {
   return parsed;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const seconds = (name: string) => (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new InvalidArgumentError(`${name} must be a number of seconds > 0`);
+  return parsed;
+};
+const LEASE_HELP =
+  "seconds a worker holds a claimed item without a heartbeat before another may take it over (default 30)";
 const dollars = (name: string) => (value: string) => {
   const parsed = Number(value.replace(/^\$/, ""));
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError(`${name} must be an amount in USD > 0`);
@@ -141,6 +152,13 @@ export function buildProgram(): Command {
       .requiredOption("--out <dir>", "output directory (run store, data/)"),
   )
     .option("--json", "print the final summary as JSON on stdout")
+    .option(
+      "--workers <n>",
+      `worker processes sharing the run (default: the number of cores, ${availableParallelism()} here; 1 = this process only)`,
+      integer("--workers", 1),
+    )
+    .option("--enqueue-only", "read the corpus into the run store and exit; `agentinstruct worker` runs it")
+    .option("--lease <seconds>", LEASE_HELP, seconds("--lease"))
     .addHelpText(
       "after",
       `\nSeed files: ${SUPPORTED_EXTENSIONS.join(" ")}\nExit codes: 0 all done, 1 error, 2 some items failed, 3 budget reached (resumable with a higher --max-cost), 4 server unreachable (resumable), 130/143 interrupted (resumable).`,
@@ -170,6 +188,31 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("worker")
+    .description(
+      "Join a run already in a store (started by `run`, or `run --enqueue-only`) as one more worker, and leave when " +
+        "nothing is left. The run's configuration comes from the store.",
+    )
+    .requiredOption("--out <dir>", "the run's output directory")
+    .option(
+      "--concurrency <n>",
+      "max LLM calls in flight per model in this worker (default: the run's)",
+      integer("--concurrency", 1),
+    )
+    .option("--lease <seconds>", LEASE_HELP, seconds("--lease"))
+    .option("--json", "print the final summary as JSON on stdout")
+    .addOption(new Option("--child", "forked by `run --workers`: report to the parent over IPC").hideHelp())
+    .addOption(new Option("--failed-before <ms>", "retry only items failed before this time").hideHelp())
+    .action(async (flags: Omit<WorkerFlags, "failedBefore"> & { failedBefore?: string }) => {
+      requireRun(flags.out);
+      const { failedBefore, ...rest } = flags;
+      process.exitCode = await workerCommand(
+        { ...rest, out: resolve(flags.out), ...(failedBefore ? { failedBefore: Number(failedBefore) } : {}) },
+        process.argv.slice(2),
+      );
+    });
+
+  program
     .command("status")
     .description("Show a run's items, records, calls, tokens, skipped inputs and failures.")
     .argument("<out>", "the run's output directory")
@@ -193,8 +236,14 @@ export function buildProgram(): Command {
           return;
         }
         const summary = await store.summary();
-        if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
-        else process.stdout.write(`${formatSummary(summary, { out: resolve(out) })}\n`);
+        const workers = await store.workers();
+        const staleLeases = await store.staleLeases();
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ ...summaryJson(summary), workers, staleLeases }, null, 2)}\n`);
+        } else {
+          const listed = formatWorkers(workers, staleLeases);
+          process.stdout.write(`${formatSummary(summary, { out: resolve(out) })}\n${listed ? `\n${listed}\n` : ""}`);
+        }
       } finally {
         await store.close();
       }

@@ -628,6 +628,8 @@ async function drivePool(
       await sleep(options.pollMs, options.signal);
     }
     await Promise.all(active);
+    // The worker's last counters, for `status` (it leaves next).
+    await store.heartbeat(options.worker, options.leaseMs, { inFlight: 0, finished });
   } finally {
     stopped = true;
     clearTimeout(heartbeat);
