@@ -36,18 +36,23 @@ export async function runWorkers(
   const started = performance.now();
   const runStarted = Date.now();
   let children: Child[] = [];
-  const tell = (message: ParentMessage) => {
-    for (const child of children) if (child.process.connected) child.process.send(message);
+  // The stop asked for so far: told to every worker now, and again whenever one reports (a worker that was
+  // still starting had no listener yet).
+  let stop: ParentMessage | undefined;
+  const tell = (child: Child) => {
+    if (stop && child.process.connected) child.process.send(stop);
   };
   const reading = new AbortController();
   const signals = onStopSignals({
     drain: (reason) => {
       reading.abort(reason);
-      tell({ type: "drain", reason });
+      stop = { type: "drain", reason };
+      for (const child of children) tell(child);
     },
     abort: (reason) => {
       reading.abort(reason);
-      tell({ type: "abort", reason });
+      stop = { type: "abort", reason };
+      for (const child of children) tell(child);
     },
   });
   const view = createProgressView();
@@ -124,6 +129,7 @@ export async function runWorkers(
           exit: new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal }))),
         };
         child.on("message", (message: ChildMessage) => {
+          tell(entry);
           if (message.type === "progress") {
             entry.progress = message;
             show();
