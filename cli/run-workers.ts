@@ -8,6 +8,7 @@ import { enqueueRun, type RunProgress } from "../runner/run-skills.js";
 import type { RunConfig } from "../runtime/config.js";
 import { ServerUnreachableError } from "../runtime/errors.js";
 import { writeRunData } from "../runtime/export/export-dataset.js";
+import { spentBefore } from "../runtime/models/budget.js";
 import { preflight } from "../runtime/models/preflight.js";
 import { openStore } from "../runtime/store/open-store.js";
 import type { RunStore } from "../runtime/store/run-store.js";
@@ -162,7 +163,11 @@ export async function runWorkers(
       return [`worker process ${child.process.pid} ${how}`];
     });
     const unreachable = ends.find((end) => end.unreachable)?.unreachable;
-    const budget = ends.flatMap((end) => (end.budget ? [end.budget] : [])).sort((a, b) => b.spentUsd - a.spentUsd)[0];
+    // What every worker spent together, counted as the budget counts it.
+    const budget = config.budget && {
+      usd: config.budget.usd,
+      spentUsd: await spentBefore(store, config.models, config.prices),
+    };
     const summary = await store.summary();
     await writeRunData(store, config.out);
     const total = progress();

@@ -41,7 +41,6 @@ export type ChildMessage =
       type: "end";
       interrupted: boolean;
       stopped?: "budget";
-      budget?: { usd: number; spentUsd: number };
       unreachable?: string;
       leasesLost: number;
       pacing: { rateLimitWaitMs: number; concurrency: number };
@@ -163,7 +162,6 @@ async function childWorker(
       type: "end",
       interrupted: outcome.interrupted,
       ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
-      ...(outcome.budget ? { budget: outcome.budget } : {}),
       ...(outcome.unreachable ? { unreachable: outcome.unreachable.message } : {}),
       leasesLost: outcome.leasesLost,
       pacing: outcome.pacing,

@@ -572,6 +572,13 @@ async function drivePool(
         lease.control?.requestDrain("another worker took the item over");
       }
     }
+    await recount(true);
+  };
+  // Other workers move items too: the counts are re-read from the store every couple of seconds of claiming.
+  let counted = performance.now();
+  const recount = async (now = false) => {
+    if (!now && performance.now() - counted < 2000) return;
+    counted = performance.now();
     options.onCounts(await store.countItems());
   };
   let heartbeat: NodeJS.Timeout | undefined;
@@ -616,6 +623,7 @@ async function drivePool(
           });
         active.add(task);
       }
+      await recount();
       if (claimed.length > 0) continue;
       if (active.size > 0) {
         // Nothing to claim now: wait for a slot, or look again in a while (a lease elsewhere may run out).
@@ -624,7 +632,7 @@ async function drivePool(
       }
       if ((await store.leasedElsewhere(options.worker, options.skills)) === 0) break;
       await releaseDeadWorkers(store);
-      options.onCounts(await store.countItems());
+      await recount(true);
       await sleep(options.pollMs, options.signal);
     }
     await Promise.all(active);

@@ -111,6 +111,38 @@ describe("run --workers 3 with one worker SIGKILLed mid-run", () => {
   });
 });
 
+describe("a worker stalled past its lease (SIGSTOP)", () => {
+  it("loses its items to another worker, which finishes them; its late results are dropped, never committed", async () => {
+    server.reset();
+    const out = join(work, "stalled");
+    const enqueued = await runCli(args(out, "--enqueue-only"), { env: env() });
+    expect(enqueued.code, enqueued.stderr).toBe(0);
+    const stalled = spawnCli(["worker", "--out", out, "--concurrency", "2", "--lease", "2"], { env: env() });
+    await until(() => server.requests.length >= baseline.calls * 0.2, "the first worker's calls");
+    stalled.kill("SIGSTOP");
+    const held = await (async () => {
+      const store = openSqliteStore(join(out, "run.db"));
+      try {
+        return (await store.workers())[0]?.leases ?? 0;
+      } finally {
+        await store.close();
+      }
+    })();
+    expect(held).toBeGreaterThan(0);
+    // Its process is alive (stopped), so the second worker waits for the leases to run out, then takes them over.
+    const taker = await runCli(["worker", "--out", out, "--concurrency", "4", "--lease", "2"], { env: env() });
+    expect(taker.code, taker.stderr).toBe(0);
+    stalled.kill("SIGCONT");
+    const late = await stalled.result;
+    expect(late.code, late.stderr).toBe(0);
+    expect(late.stderr).toMatch(/\d+ item\(s\) were taken over by other workers after this worker's leases ran out/);
+    await expectFinishedLikeBaseline(out);
+    // Paid twice: the stalled worker's calls in flight when it stopped (its --concurrency, 2), and the calls it
+    // could send on waking before its first heartbeat found the items gone (at most as many again).
+    expect(server.requests.length - baseline.calls).toBeLessThanOrEqual(2 * 2);
+  });
+});
+
 describe("worker joining a run --enqueue-only put in the store", () => {
   it("enqueues without calling a model, then the worker runs every item and leaves", async () => {
     server.reset();
