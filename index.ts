@@ -7,12 +7,15 @@ export { drawSkillGraph } from "./graphs/draw-skill-graph.js";
 export type { FlowDeps, FlowHooks, RespondTask } from "./graphs/flow-types.js";
 export { type Estimate, type EstimateOptions, estimateRun } from "./runner/estimate.js";
 export {
+  enqueueRun,
   RunController,
   type RunOptions,
   type RunOutcome,
   type RunProgress,
   runSkills,
 } from "./runner/run-skills.js";
+export { loadRunSettings } from "./runner/run-settings.js";
+export { newWorkerIdentity } from "./runner/worker-id.js";
 export { RunConfig, type RunSettings, resolveRunConfig } from "./runtime/config.js";
 export { type CorpusEvent, readCorpus, type Seed } from "./runtime/corpus/read-corpus.js";
 export {
