@@ -6,6 +6,7 @@ export { buildSkillGraph } from "./graphs/build-skill-graph.js";
 export { drawSkillGraph } from "./graphs/draw-skill-graph.js";
 export type { FlowDeps, FlowHooks, RespondTask } from "./graphs/flow-types.js";
 export { type Estimate, type EstimateOptions, estimateRun } from "./runner/estimate.js";
+export { loadRunSettings } from "./runner/run-settings.js";
 export {
   enqueueRun,
   RunController,
@@ -14,7 +15,6 @@ export {
   type RunProgress,
   runSkills,
 } from "./runner/run-skills.js";
-export { loadRunSettings } from "./runner/run-settings.js";
 export { newWorkerIdentity } from "./runner/worker-id.js";
 export { RunConfig, type RunSettings, resolveRunConfig } from "./runtime/config.js";
 export { type CorpusEvent, readCorpus, type Seed } from "./runtime/corpus/read-corpus.js";
