@@ -1,5 +1,6 @@
 // BM25 search over the run's own seeds (MiniSearch). The index is built once per run and saved beside the
 // run store, so a resumed run loads it instead of reading every seed again; a changed seed set rebuilds it.
+import { randomBytes } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tool } from "@langchain/core/tools";
@@ -62,7 +63,8 @@ export class CorpusSearch {
     for await (const seed of options.seeds()) {
       index.add({ id: seed.id, text: seed.text, source: seed.source, kind: seed.kind });
     }
-    const temporary = `${path}.partial`;
+    // Workers sharing a run may build it at once: each writes its own file, and the last rename wins (same index).
+    const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.partial`;
     await writeFile(temporary, JSON.stringify({ fingerprint: options.fingerprint, index: index.toJSON() }));
     await rename(temporary, path);
     return { search: new CorpusSearch(index, options.text), built: true };
