@@ -124,8 +124,10 @@ export function reportRunEnd(
       `${end.leasesLost} item(s) were taken over by other workers after this worker's leases ran out; their results here were dropped (the other workers commit them).\n`,
     );
   }
+  const unfinished = summary.items.pending + summary.items.running;
   for (const crash of end.crashed ?? []) {
-    process.stderr.write(`${crash}; the other workers took its items over once its leases ran out.\n`);
+    const after = unfinished === 0 ? "; the other workers took its items over and finished them" : "";
+    process.stderr.write(`${crash}${after}.\n`);
   }
   if (end.unreachable) {
     process.stderr.write(
@@ -148,7 +150,6 @@ export function reportRunEnd(
     process.stderr.write(`Interrupted. Resume with:\n  ${resumeCommand(argv)}\n`);
     return options.signal === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
   }
-  const unfinished = summary.items.pending + summary.items.running;
   if (unfinished > 0) {
     process.stderr.write(
       `${unfinished} item(s) are not finished (failed too often to retry now?). Re-run to continue:\n  ${resumeCommand(argv)}\n`,

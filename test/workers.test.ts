@@ -101,7 +101,9 @@ describe("run --workers 3 with one worker SIGKILLed mid-run", () => {
     process.kill(victim?.pid ?? 0, "SIGKILL");
     const result = await parent.result;
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`worker process ${victim?.pid} was killed by SIGKILL`);
+    expect(result.stderr).toContain(
+      `worker process ${victim?.pid} was killed by SIGKILL; the other workers took its items over and finished them.`,
+    );
     const final = await expectFinishedLikeBaseline(out);
     const killed = final.workers.find((worker: { id: string }) => worker.id === victim?.id);
     // Its row stays (marked left by the worker that released its items); the survivors did the rest.
