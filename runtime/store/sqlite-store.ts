@@ -170,7 +170,8 @@ export class SqliteRunStore implements RunStore {
     // Several processes share a run.db: a writer waits for another's transaction rather than failing.
     this.db.pragma("busy_timeout = 30000");
     this.db.exec(SCHEMA);
-    addMissingColumns(this.db);
+    // One transaction: two processes opening a run.db from before at once must not both add a column.
+    this.db.transaction(() => addMissingColumns(this.db)).immediate();
     this.db.exec(ADDED_INDEXES);
     this.checkpointer = new RunCheckpointer(this.db);
   }
