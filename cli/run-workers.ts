@@ -13,7 +13,7 @@ import { preflight } from "../runtime/models/preflight.js";
 import { openStore } from "../runtime/store/open-store.js";
 import type { RunStore } from "../runtime/store/run-store.js";
 import { createProgressView } from "./progress.js";
-import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-command.js";
+import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-end.js";
 import type { ChildMessage, ParentMessage } from "./worker-command.js";
 
 const CLI = fileURLToPath(new URL("./main.js", import.meta.url));

@@ -8,7 +8,7 @@ import { RunController, type RunProgress, runSkills } from "../runner/run-skills
 import { ServerUnreachableError } from "../runtime/errors.js";
 import { openStore } from "../runtime/store/open-store.js";
 import { createProgressView } from "./progress.js";
-import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-command.js";
+import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-end.js";
 
 export interface WorkerFlags {
   out: string;
