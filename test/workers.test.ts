@@ -66,16 +66,20 @@ describe("two `run` processes on one --out, started a second apart", () => {
   it("share the items: no more calls than one run plus the concurrency, each record once, both exit 0", async () => {
     server.reset();
     const out = join(work, "two-processes");
-    const first = spawnCli(args(out), { env: env() });
+    // One worker each (as before --workers existed): two rows in the store, one per process.
+    const first = spawnCli(args(out, "--workers", "1"), { env: env() });
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const second = spawnCli(args(out), { env: env() });
+    const second = spawnCli(args(out, "--workers", "1"), { env: env() });
     const [one, two] = await Promise.all([first.result, second.result]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
-    // The second really joined: it ran items too (its workers are listed beside the first's).
+    // The second really joined: both ran items, and both left.
     const final = await expectFinishedLikeBaseline(out);
-    expect(final.workers.length).toBeGreaterThanOrEqual(2);
-    expect(final.workers.every((worker: { leftAt?: string }) => worker.leftAt !== undefined)).toBe(true);
+    expect(final.workers).toHaveLength(2);
+    for (const worker of final.workers) {
+      expect(worker.finished).toBeGreaterThan(0);
+      expect(worker.leftAt).toBeDefined();
+    }
     expect(server.requests.length).toBeLessThanOrEqual(baseline.calls + CONCURRENCY);
   });
 });
