@@ -1,0 +1,148 @@
+// The Postgres run store against a real server: the conformance suite every backend passes, claims by several
+// stores at once (as on several machines), LangGraph checkpoints through the official PostgresSaver, and the
+// store URL's schema parameter. Skipped, with the reason printed, where no Postgres answers.
+import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { openPostgresStore, parsePostgresUrl } from "../runtime/store/postgres-store.js";
+import type { RunStore } from "../runtime/store/run-store.js";
+import { runStoreSuite } from "./run-store.suite.js";
+import { dropSchemas, freshSchema, postgresUnavailable } from "./support/postgres.js";
+
+const unavailable = await postgresUnavailable();
+if (unavailable) console.warn(`postgres-store tests skipped: ${unavailable}`);
+
+/** Schemas made by the test that is running, dropped once it ends. */
+let made: string[] = [];
+afterEach(async () => {
+  if (unavailable) return;
+  await dropSchemas(made);
+  made = [];
+});
+
+const openFresh = async (prefix: string): Promise<{ store: RunStore; url: string }> => {
+  const { schema, url } = freshSchema(prefix);
+  made.push(schema);
+  return { store: await openPostgresStore(url), url };
+};
+
+it("reads the schema from the store URL, and refuses a name that is not plain", () => {
+  expect(parsePostgresUrl("postgres://u:secret@db:5432/runs?schema=run_7&sslmode=require")).toEqual({
+    connectionString: "postgres://u:secret@db:5432/runs?sslmode=require",
+    schema: "run_7",
+  });
+  expect(parsePostgresUrl("postgresql://db/runs").schema).toBe("public");
+  expect(() => parsePostgresUrl("postgres://db/runs?schema=Run-7")).toThrow(/schema "Run-7" is not a plain name/);
+  expect(() => parsePostgresUrl("mysql://db/runs")).toThrow(/starts with postgres:\/\//);
+});
+
+describe.skipIf(unavailable !== undefined)(`postgres store${unavailable ? ` (skipped: ${unavailable})` : ""}`, () => {
+  runStoreSuite({ name: "postgres", create: async () => (await openFresh("suite")).store });
+
+  it("never gives one item to two stores claiming at once (four pools, as on four machines)", async () => {
+    const { store: first, url } = await openFresh("claims");
+    const items = Array.from({ length: 200 }, (_, index) => `rc/${String(index).padStart(3, "0")}`);
+    for (const id of items) await first.addItem({ id, skill: "rc", seedId: id.slice(3) });
+    // The other three open the same schema at the same moment: their DDL waits on the schema lock.
+    const others = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+    const stores = [first, ...others];
+    try {
+      const claimed = await Promise.all(
+        stores.map(async (store, index) => {
+          const worker = `w${index}`;
+          const mine: string[] = [];
+          for (;;) {
+            const batch = await store.claimItems(worker, { limit: 3, leaseMs: 60_000, maxAttempts: 3 });
+            if (batch.length === 0) return mine;
+            for (const item of batch) {
+              mine.push(item.id);
+              await store.completeItem(item.id, [], [], worker);
+            }
+          }
+        }),
+      );
+      const all = claimed.flat();
+      expect(all).toHaveLength(200);
+      expect(new Set(all).size).toBe(200);
+      // Every store did part of the work, and every item ran exactly once.
+      for (const mine of claimed) expect(mine.length).toBeGreaterThan(0);
+      const done = await first.listItems(["done"]);
+      expect(done.map((item) => item.id)).toEqual(items);
+      expect(done.every((item) => item.attempts === 1)).toBe(true);
+    } finally {
+      await Promise.all(others.map((store) => store.close()));
+      await first.close();
+    }
+  });
+
+  it("keeps LangGraph checkpoints in the run's schema until the item is committed", async () => {
+    const { store } = await openFresh("checkpoints");
+    try {
+      const State = Annotation.Root({ count: Annotation<number> });
+      const graph = new StateGraph(State)
+        .addNode("step", (state) => ({ count: state.count + 1 }))
+        .addEdge(START, "step")
+        .addEdge("step", END)
+        .compile({ checkpointer: store.checkpointer });
+      const thread = { configurable: { thread_id: "rc/a" } };
+      expect(await graph.invoke({ count: 1 }, thread)).toEqual({ count: 2 });
+      expect((await graph.getState(thread)).values).toEqual({ count: 2 });
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await store.claimItems("w1", { limit: 1, leaseMs: 60_000, maxAttempts: 3 });
+      await store.completeItem("rc/a", [], [], "w1");
+      expect(await store.checkpointer.getTuple(thread)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("streams every record in corpus order across many pages", async () => {
+    const { store } = await openFresh("records");
+    try {
+      const record = (id: string, split: string, seedId: string, flagged: boolean) => ({
+        id,
+        split,
+        messages: [{ role: "user" as const, content: id }],
+        metadata: {
+          skill: "rc",
+          seed_id: seedId,
+          source: "doc.txt",
+          transformation: "t",
+          instruction_type: "i",
+          refinement: [],
+          models: {},
+          usage: { input_tokens: 1, output_tokens: 1 },
+          ...(flagged ? { flags: ["suspected_prompt_injection"] } : {}),
+        },
+      });
+      for (let index = 0; index < 700; index += 1) {
+        const id = `rc/${index}`;
+        const seedId = String(index);
+        const flagged = index % 10 === 7;
+        await store.addItem({ id, skill: "rc", seedId });
+        await store.completeItem(id, [
+          record(`${index}-a`, "rc", seedId, flagged),
+          record(`${index}-b`, index % 2 ? "rc" : "other", seedId, flagged),
+        ]);
+      }
+      const ids: string[] = [];
+      for await (const row of store.records("rc")) ids.push(row.id);
+      expect(ids).toHaveLength(1050);
+      expect(ids.slice(0, 4)).toEqual(["0-a", "1-a", "1-b", "2-a"]);
+      expect(ids.at(-1)).toBe("699-b");
+      let all = 0;
+      for await (const _ of store.records()) all += 1;
+      expect(all).toBe(1400);
+      expect(await store.splits()).toEqual(["other", "rc"]);
+      // Seeds whose records carry the injection flag, counted once each (every tenth seed, two records each).
+      const summary = await store.summary();
+      expect(summary.records).toBe(1400);
+      expect(summary.flaggedSeeds).toBe(70);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+afterAll(async () => {
+  if (!unavailable) await dropSchemas(made);
+});
