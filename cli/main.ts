@@ -10,17 +10,17 @@ import { chooseSkills, findSkill, SKILLS, skillCatalog, validateSkillFiles } fro
 import { formatFileProblem } from "../agents/skill-files.js";
 import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
 import { DEFAULT_SAMPLE } from "../runner/estimate.js";
-import { RUN_DB } from "../runner/run-skills.js";
 import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { EngineError } from "../runtime/errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
-import { openSqliteStore } from "../runtime/store/sqlite-store.js";
+import { RUN_DB } from "../runtime/store/open-store.js";
 import { type EstimateFlags, estimateCommand } from "./estimate-command.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
 import { formatWorkers } from "./format-workers.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
+import { openExistingRun, storeOption } from "./store-option.js";
 import { type WorkerFlags, workerCommand } from "./worker-command.js";
 
 const integer = (name: string, minimum: number) => (value: string) => {
@@ -69,6 +69,10 @@ class CliError extends EngineError {
     this.name = "CliError";
   }
 }
+
+/** The run `status` and `export` read: `<out>/run.db`, or the `--store` they name. */
+const openRunToRead = (out: string | undefined, store: string | undefined) =>
+  openExistingRun(out, store, (message) => new CliError(message));
 
 /** The options `run` and `estimate` share: everything that decides what a run does (`--out` is each command's own). */
 function addRunOptions(command: Command): Command {
@@ -151,6 +155,7 @@ export function buildProgram(): Command {
       .description("Run skills over a corpus; re-running the same command on the same --out resumes it.")
       .requiredOption("--out <dir>", "output directory (run store, data/)"),
   )
+    .addOption(storeOption())
     .option("--json", "print the final summary as JSON on stdout")
     .option(
       "--workers <n>",
@@ -215,18 +220,19 @@ export function buildProgram(): Command {
   program
     .command("status")
     .description("Show a run's items, records, calls, tokens, skipped inputs and failures.")
-    .argument("<out>", "the run's output directory")
+    .argument("[out]", "the run's output directory (not needed with --store)")
+    .addOption(storeOption())
     .option("--json", "machine-readable")
     .option(
       "--item <id>",
       "one item (<skill>/<seed id>, as listed under failed items): its state and every call it made",
     )
-    .action(async (out: string, flags: { json?: boolean; item?: string }) => {
-      const store = openSqliteStore(requireRun(out));
+    .action(async (out: string | undefined, flags: { json?: boolean; item?: string; store?: string }) => {
+      const { store, where } = await openRunToRead(out, flags.store);
       try {
         if (flags.item) {
           const item = await store.getItem(flags.item);
-          if (!item) throw new CliError(`no item ${flags.item} in ${resolve(out)} (item ids are <skill>/<seed id>)`);
+          if (!item) throw new CliError(`no item ${flags.item} in ${where} (item ids are <skill>/<seed id>)`);
           const seed = await store.getSeed(item.seedId);
           const calls = await store.itemCalls(item.id);
           const notes = await store.itemNotes(item.id);
@@ -242,7 +248,7 @@ export function buildProgram(): Command {
           process.stdout.write(`${JSON.stringify({ ...summaryJson(summary), workers, staleLeases }, null, 2)}\n`);
         } else {
           const listed = formatWorkers(workers, staleLeases);
-          process.stdout.write(`${formatSummary(summary, { out: resolve(out) })}\n${listed ? `\n${listed}\n` : ""}`);
+          process.stdout.write(`${formatSummary(summary, { out: where })}\n${listed ? `\n${listed}\n` : ""}`);
         }
       } finally {
         await store.close();
@@ -252,14 +258,18 @@ export function buildProgram(): Command {
   program
     .command("export")
     .description("Write the dataset: orca = the orca-agentinstruct-1M-v1 shape; native = records with lineage.")
-    .argument("<out>", "the run's output directory")
+    .argument("[out]", "the run's output directory (not needed with --store)")
+    .addOption(storeOption())
     .addOption(new Option("--format <format>", "export format").choices([...EXPORT_FORMATS]).default("orca"))
     .requiredOption("--to <dir>", "directory for <split>.jsonl (and .parquet)")
     .option("--parquet", "also write Parquet")
     .option("--no-empty-system", "orca: do not open conversations with an empty system turn")
     .action(
-      async (out: string, flags: { format: ExportFormat; to: string; parquet?: boolean; emptySystem: boolean }) => {
-        const store = openSqliteStore(requireRun(out));
+      async (
+        out: string | undefined,
+        flags: { format: ExportFormat; to: string; parquet?: boolean; emptySystem: boolean; store?: string },
+      ) => {
+        const { store } = await openRunToRead(out, flags.store);
         try {
           const files = await exportDataset(store, {
             format: flags.format,

@@ -9,7 +9,7 @@ import { buildSkillGraph } from "../graphs/build-skill-graph.js";
 import type { FlowHooks } from "../graphs/flow-types.js";
 import type { ItemStateValue } from "../graphs/skill-state.js";
 import { configFingerprint, type RunConfig } from "../runtime/config.js";
-import { ConfigError, InputError, type ServerUnreachableError, toErrorRecord } from "../runtime/errors.js";
+import { ConfigError, EngineError, InputError, type ServerUnreachableError, toErrorRecord } from "../runtime/errors.js";
 import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
 import { sha256 } from "../runtime/hash.js";
 import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
@@ -21,7 +21,7 @@ import { preflight } from "../runtime/models/preflight.js";
 import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
 import { type LastingCache, openLastingCache } from "../runtime/store/lasting-cache.js";
-import { openStore } from "../runtime/store/open-store.js";
+import { describeStore, openStore, storeKind } from "../runtime/store/open-store.js";
 import {
   type ClaimedItem,
   ITEM_STATUSES,
@@ -135,8 +135,10 @@ export { RUN_DB } from "../runtime/store/open-store.js";
 
 async function openRunStore(config: RunConfig): Promise<RunStore> {
   try {
-    return await openStore({ out: config.out });
+    return await openStore({ out: config.out, store: config.store });
   } catch (error) {
+    // A Postgres store's error already names the store and the reason.
+    if (error instanceof EngineError) throw error;
     throw new InputError(`cannot use ${config.out} as the output directory: ${(error as Error).message}`, {
       cause: error,
     });
@@ -149,17 +151,19 @@ export async function joinRun(config: RunConfig): Promise<{ store: RunStore; run
   const runId = await store.getMeta("run_id");
   if (!runId) {
     await store.close();
-    throw new ConfigError(`no run to join in ${config.out}: start one with \`agentinstruct run\``);
+    const where = config.store ? describeStore({ out: config.out, store: config.store }) : config.out;
+    throw new ConfigError(`no run to join in ${where}: start one with \`agentinstruct run\``);
   }
   return { store, runId };
 }
 
-/** Open the run store for `out`, refusing a different configuration unless forced. */
+/** Open the run store (`<out>/run.db`, or `config.store`), refusing a different configuration unless forced. */
 export async function openRun(
   config: RunConfig,
   skills: readonly SkillSpec[],
 ): Promise<{ store: RunStore; runId: string }> {
   const store = await openRunStore(config);
+  const location = { out: config.out, store: config.store };
   try {
     const { fingerprint, material } = configFingerprint(config, [...skills]);
     const previous = await store.getMeta("fingerprint");
@@ -168,9 +172,11 @@ export async function openRun(
       const changed = Object.keys(material as object).filter(
         (key) => JSON.stringify(before[key]) !== JSON.stringify((material as Record<string, unknown>)[key]),
       );
+      const postgres = storeKind(location) === "postgres";
+      const elsewhere = postgres ? "another schema (--store …?schema=name)" : "a new --out directory";
       throw new ConfigError(
-        `${config.out} holds a run with a different configuration (changed: ${changed.join(", ") || "unknown"}). ` +
-          "Use a new --out directory, or pass --force-config to continue this run with the new settings.",
+        `${postgres ? describeStore(location) : config.out} holds a run with a different configuration (changed: ${changed.join(", ") || "unknown"}). ` +
+          `Use ${elsewhere}, or pass --force-config to continue this run with the new settings.`,
       );
     }
     await store.setMeta("fingerprint", fingerprint);

@@ -15,6 +15,16 @@ import {
 } from "./models/model-roles.js";
 import { Price } from "./models/prices.js";
 import { DEFAULT_RETRY_POLICY } from "./models/retry-policy.js";
+import { parsePostgresUrl } from "./store/postgres-url.js";
+
+/** A run store URL (README > Run store on Postgres): checked once here, with a message saying what is wrong. */
+const StoreUrl = z.string().superRefine((url, context) => {
+  try {
+    parsePostgresUrl(url);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: (error as Error).message });
+  }
+});
 
 export const ModelSettings = z.object({
   /** `provider:name`, e.g. `openai:gpt-4o-mini`. */
@@ -56,6 +66,8 @@ export const ConfigFile = z
       .strict()
       .optional(),
     concurrency: z.number().int().positive().optional(),
+    /** The run store, when it is not `<out>/run.db`: a postgres:// URL (--store overrides it). */
+    store: StoreUrl.optional(),
     /** Skill files that every run with this config runs (paths relative to the config file). */
     skillFiles: z.array(z.string().min(1)).optional(),
     /** Folders of skill files that runs may name in --skills (paths relative to the config file). */
@@ -109,6 +121,11 @@ export const RunConfig = z.object({
   skillDirs: z.array(z.string()).default([]),
   seeds: z.array(z.string()).min(1),
   out: z.string(),
+  /**
+   * The run store's URL (postgres://…?schema=name) when the run is shared by machines; absent: `<out>/run.db`.
+   * Where the run is kept, not what it makes: not part of the fingerprint (and it may hold a password).
+   */
+  store: StoreUrl.optional(),
   models: z.record(z.enum(MODEL_ROLES), z.custom<ResolvedModel>()),
   concurrency: z.number().int().positive().default(16),
   limit: z.number().int().positive().optional(),
@@ -299,6 +316,8 @@ export interface RunSettings {
   skillFiles?: string[];
   seeds: string[];
   out: string;
+  /** The run store URL (postgres://…); overrides the config file's `store`. */
+  store?: string;
   /** `provider:name` for every role; otherwise the config file or AGENTINSTRUCT_MODEL decides. */
   model?: string;
   /** Config file path (default: ./agentinstruct.config.json when present). */
@@ -348,6 +367,7 @@ export function resolveRunConfig(
     skillDirs: file.skillDirs ?? [],
     seeds: settings.seeds.map((path) => resolve(cwd, path)),
     out: resolve(cwd, settings.out),
+    store: settings.store ?? file.store,
     models: resolveModels(settings.model, file, env),
     concurrency: settings.concurrency ?? file.concurrency,
     limit: settings.limit,

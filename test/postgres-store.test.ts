@@ -3,7 +3,8 @@
 // store URL's schema parameter. Skipped, with the reason printed, where no Postgres answers.
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { openPostgresStore, parsePostgresUrl } from "../runtime/store/postgres-store.js";
+import { openPostgresStore } from "../runtime/store/postgres-store.js";
+import { parsePostgresUrl } from "../runtime/store/postgres-url.js";
 import type { RunStore } from "../runtime/store/run-store.js";
 import { runStoreSuite } from "./run-store.suite.js";
 import { dropSchemas, freshSchema, postgresUnavailable } from "./support/postgres.js";

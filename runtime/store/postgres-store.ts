@@ -7,6 +7,7 @@ import pg from "pg";
 import type { Seed } from "../corpus/read-corpus.js";
 import type { ErrorRecord } from "../errors.js";
 import type { Usage } from "../models/usage.js";
+import { parsePostgresUrl } from "./postgres-url.js";
 import {
   type CallRecord,
   type ClaimedItem,
@@ -27,44 +28,12 @@ import {
   type WorkerInfo,
 } from "./run-store.js";
 
-export const DEFAULT_SCHEMA = "public";
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Rows per page when streaming seeds and records: constant memory whatever the run's size. */
 const PAGE = 500;
 /** What an item interrupted (or released by a leaving worker) says while it waits. */
 const INTERRUPTED = "interrupted; resumes from its checkpoint";
 /** The flag a record carries when its seed looked aimed at a model (counted per seed in the summary). */
 const INJECTION_FLAG = "suspected_prompt_injection";
-
-/** Where a postgres:// store URL points: the connection string for pg, and the schema the run lives in. */
-export interface PostgresLocation {
-  connectionString: string;
-  schema: string;
-}
-
-/**
- * A store URL is a libpq connection URL plus one parameter of ours, `schema` (default `public`): every table of the
- * run, LangGraph's checkpoints included, lives in that schema, so one database holds many runs side by side.
- */
-export function parsePostgresUrl(url: string): PostgresLocation {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`not a valid URL: ${url}`);
-  }
-  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new Error(`a store URL starts with postgres:// or postgresql:// (got ${parsed.protocol}//)`);
-  }
-  const schema = parsed.searchParams.get("schema") ?? DEFAULT_SCHEMA;
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new Error(
-      `schema "${schema}" is not a plain name: use lower-case letters, digits and _ (at most 63, not starting with a digit)`,
-    );
-  }
-  parsed.searchParams.delete("schema");
-  return { connectionString: parsed.toString(), schema };
-}
 
 /** The DDL, one statement per entry (all idempotent); `s` is the quoted schema. */
 const schemaStatements = (s: string): string[] => [
@@ -214,8 +183,11 @@ export class PostgresRunStore implements RunStore {
     this.checkpointer = new PostgresSaver(pool, undefined, { schema });
   }
 
-  /** Connect, and create the schema's tables (and the checkpointer's) if this is the first process to open it. */
-  static async open(url: string): Promise<PostgresRunStore> {
+  /**
+   * Connect, and create the schema's tables (and the checkpointer's) if this is the first process to open it. With
+   * `existing`, a schema that holds no run store is an error instead: reading commands create nothing.
+   */
+  static async open(url: string, options: { existing?: boolean } = {}): Promise<PostgresRunStore> {
     const { connectionString, schema } = parsePostgresUrl(url);
     const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
     // An idle connection the server drops emits here; without a listener it would crash the process. The next
@@ -223,6 +195,13 @@ export class PostgresRunStore implements RunStore {
     pool.on("error", () => {});
     const store = new PostgresRunStore(pool, schema);
     try {
+      if (options.existing) {
+        const { rows } = await pool.query<{ meta: string | null }>("SELECT to_regclass($1) AS meta", [
+          `${store.s}.meta`,
+        ]);
+        if (!rows[0]?.meta)
+          throw new Error(`schema ${schema} holds no run (start one with \`agentinstruct run --store\`)`);
+      }
       await withSchemaLock(pool, schema, async (client) => {
         // The checkpointer migrates on its own connection, before this transaction creates anything it would wait on.
         await store.checkpointer.setup();
@@ -783,6 +762,6 @@ export class PostgresRunStore implements RunStore {
   }
 }
 
-export function openPostgresStore(url: string): Promise<PostgresRunStore> {
-  return PostgresRunStore.open(url);
+export function openPostgresStore(url: string, options: { existing?: boolean } = {}): Promise<PostgresRunStore> {
+  return PostgresRunStore.open(url, options);
 }
