@@ -2,7 +2,8 @@
 // worker), and how those commands open the run it names.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { InvalidArgumentError, Option } from "commander";
+import { Option } from "commander";
+import { ConfigError } from "../runtime/errors.js";
 import { describeStore, openStore, RUN_DB, storeUrlProblem } from "../runtime/store/open-store.js";
 import type { RunStore } from "../runtime/store/run-store.js";
 
@@ -10,11 +11,14 @@ export const STORE_FLAG_HELP =
   "run store shared by workers on many machines: postgres://user@host:5432/db?schema=name " +
   "(default schema public; a password is better kept in PGPASSWORD); absent: <out>/run.db";
 
-/** The `--store <url>` option, checked as it is parsed (the message never echoes the URL: it may hold a password). */
+/**
+ * The `--store <url>` option, checked as it is parsed. Not with commander's InvalidArgumentError: its message
+ * echoes the value, and a store URL may hold a password.
+ */
 export function storeOption(description = STORE_FLAG_HELP): Option {
   return new Option("--store <url>", description).argParser((value: string) => {
     const problem = storeUrlProblem(value);
-    if (problem) throw new InvalidArgumentError(problem);
+    if (problem) throw new ConfigError(`--store: ${problem}`);
     return value;
   });
 }
