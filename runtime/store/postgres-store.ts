@@ -48,8 +48,10 @@ const schemaStatements = (s: string): string[] => [
      id TEXT NOT NULL UNIQUE, skill TEXT NOT NULL, seed_id TEXT NOT NULL,
      status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
      records INTEGER NOT NULL DEFAULT 0, error TEXT, reason TEXT, updated_at TIMESTAMPTZ,
-     worker TEXT, lease_until TIMESTAMPTZ)`,
+     worker TEXT, lease_until TIMESTAMPTZ, failed_at TIMESTAMPTZ)`,
   `CREATE INDEX IF NOT EXISTS items_status ON ${s}.items (status, ordinal)`,
+  // What a claim walks, in corpus order: only unfinished items, so a claim stays quick when millions are done.
+  `CREATE INDEX IF NOT EXISTS items_claimable ON ${s}.items (ordinal) WHERE status IN ('pending', 'failed', 'running')`,
   `CREATE INDEX IF NOT EXISTS items_worker ON ${s}.items (worker) WHERE worker IS NOT NULL`,
   `CREATE TABLE IF NOT EXISTS ${s}.records (
      id TEXT PRIMARY KEY, item_ordinal BIGINT NOT NULL, position INTEGER NOT NULL,
@@ -288,6 +290,21 @@ export class PostgresRunStore implements RunStore {
     return rows[0] ? toItem(rows[0]) : undefined;
   }
 
+  async countItems(): Promise<Record<ItemStatus | "total", number>> {
+    const counts = Object.fromEntries([...ITEM_STATUSES, "total"].map((status) => [status, 0])) as Record<
+      ItemStatus | "total",
+      number
+    >;
+    const { rows } = await this.query<{ status: ItemStatus; n: string }>(
+      `SELECT status, count(*) AS n FROM ${this.s}.items GROUP BY status`,
+    );
+    for (const row of rows) {
+      counts[row.status] += count(row.n);
+      counts.total += count(row.n);
+    }
+    return counts;
+  }
+
   async listItems(statuses: readonly ItemStatus[], afterOrdinal = 0, limit = -1): Promise<Item[]> {
     const { rows } = await this.query<ItemRow>(
       `SELECT * FROM ${this.s}.items WHERE status = ANY($1) AND ordinal > $2 ORDER BY ordinal LIMIT $3`,
@@ -303,9 +320,11 @@ export class PostgresRunStore implements RunStore {
       `WITH picked AS (
          SELECT id, status FROM ${this.s}.items
          WHERE (status = 'pending'
-             OR (status = 'failed' AND attempts < $3)
+             OR (status = 'failed' AND attempts < $3
+                 AND ($7::float8 IS NULL OR coalesce(failed_at, '-infinity') < to_timestamp($7::float8 / 1000)))
              OR (status = 'running' AND (lease_until IS NULL OR lease_until < now())))
            AND ($4::text[] IS NULL OR skill = ANY($4))
+           AND ($6::text[] IS NULL OR id = ANY($6))
          ORDER BY ordinal LIMIT $2
          FOR UPDATE SKIP LOCKED)
        UPDATE ${this.s}.items AS item
@@ -313,7 +332,15 @@ export class PostgresRunStore implements RunStore {
            lease_until = ${leaseUntil("$5")}, updated_at = now()
        FROM picked WHERE item.id = picked.id
        RETURNING item.*, picked.status AS claimed_from`,
-      [worker, options.limit, options.maxAttempts, options.skills ? [...options.skills] : null, options.leaseMs],
+      [
+        worker,
+        options.limit,
+        options.maxAttempts,
+        options.skills ? [...options.skills] : null,
+        options.leaseMs,
+        options.ids ? [...options.ids] : null,
+        options.failedBefore ?? null,
+      ],
     );
     return rows.map((row) => ({ ...toItem(row), claimedFrom: row.claimed_from })).sort((a, b) => a.ordinal - b.ordinal);
   }
@@ -421,9 +448,11 @@ export class PostgresRunStore implements RunStore {
     status: ItemStatus,
     fields: { error?: string; reason?: string; records?: number } = {},
   ): Promise<void> {
+    // failed_at: when it failed, by the database's clock (a run retries only what failed before it began).
     await client.query(
       `UPDATE ${this.s}.items SET status = $2, error = $3, reason = $4, records = coalesce($5, records),
-         worker = NULL, lease_until = NULL, updated_at = now()
+         worker = NULL, lease_until = NULL, updated_at = now(),
+         failed_at = CASE WHEN $2 = 'failed' THEN now() ELSE failed_at END
        WHERE id = $1`,
       [id, status, fields.error ?? null, fields.reason ?? null, fields.records ?? null],
     );
