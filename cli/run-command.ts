@@ -51,7 +51,13 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
       return EXIT.serverUnreachable;
     }
     view.stop();
-    return reportRunEnd(outcome, { json: flags.json ?? false, out: config.out, argv, signal: signals.received() });
+    return reportRunEnd(outcome, {
+      json: flags.json ?? false,
+      out: config.out,
+      store: config.store,
+      argv,
+      signal: signals.received(),
+    });
   } finally {
     view.stop();
     signals.dispose();

@@ -1,6 +1,7 @@
 // How a run ends on the command line, for one process (`run`, `worker`) and for the workers of `run --workers`
 // together: Ctrl-C / SIGTERM handling, the summary, what to do next, and the exit code.
 import { join } from "node:path";
+import { describeStore } from "../runtime/store/open-store.js";
 import type { RunSummary } from "../runtime/store/run-store.js";
 import { formatSummary, formatUsd, summaryJson } from "./format-summary.js";
 
@@ -89,9 +90,14 @@ export function onStopSignals(stop: { drain(reason: string): void; abort(reason:
 /** The summary, the data path and what to do next, and the exit code (README > Exit codes). */
 export function reportRunEnd(
   end: RunEnd,
-  options: { json?: boolean; out: string; argv: string[]; signal?: "SIGINT" | "SIGTERM" },
+  options: { json?: boolean; out: string; store?: string; argv: string[]; signal?: "SIGINT" | "SIGTERM" },
 ): number {
   const { summary, pacing, argv } = { ...end, argv: options.argv };
+  // A run kept in Postgres is shared by machines: its dataset is read from the store, not from one --out.
+  const where = options.store ? describeStore({ out: options.out, store: options.store }) : options.out;
+  const data = options.store
+    ? `in the store; write it with \`agentinstruct export --store '${where}' --to <dir>\``
+    : `${join(options.out, "data")}/<split>.jsonl`;
   if (options.json) {
     const stopped = end.stopped ? { stopped: end.stopped } : {};
     const budget = end.budget ? { budget: end.budget } : {};
@@ -99,10 +105,9 @@ export function reportRunEnd(
     process.stdout.write(
       `${JSON.stringify({ ...summaryJson(summary), interrupted: end.interrupted, ...paced, ...stopped, ...budget })}\n`,
     );
-  } else process.stderr.write(`\n${formatSummary(summary, { out: options.out })}\n`);
+  } else process.stderr.write(`\n${formatSummary(summary, { out: where })}\n`);
   process.stderr.write(
-    `\nData: ${join(options.out, "data")}/<split>.jsonl (${(end.durationMs / 1000).toFixed(1)} s)\n` +
-      `Pacing: ${formatPacing(pacing)}\n`,
+    `\nData: ${data} (${(end.durationMs / 1000).toFixed(1)} s)\n` + `Pacing: ${formatPacing(pacing)}\n`,
   );
   if (end.leasesLost > 0) {
     process.stderr.write(

@@ -227,6 +227,8 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
     const simulated: RunConfig = {
       ...config,
       out: scratch,
+      // The scratch run.db, never the configured run store: an estimate writes nothing to a real run.
+      store: undefined,
       forceConfig: false,
       tools: { ...config.tools, webSearch: undefined },
       // Simulated replies must never reach a lasting cache (a real run would replay them), and neither the

@@ -2,7 +2,7 @@
 // `export --store` reading it back, the same dataset and numbers as the same run on SQLite, and clear messages
 // (password hidden) when the store cannot be used. Skipped, with the reason printed, where no Postgres answers.
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +53,10 @@ describe.skipIf(unavailable !== undefined)(
       expect(run.code, run.stderr).toBe(0);
       // The run's state lives in Postgres, not in the output directory.
       expect(existsSync(join(out, "run.db"))).toBe(false);
+      expect(run.stderr).toContain(`Run at ${url}`);
+      expect(run.stderr).toContain(
+        `Data: in the store; write it with \`agentinstruct export --store '${url}' --to <dir>\``,
+      );
 
       const summary = await statusJson("--store", url);
       expect(summary.items).toEqual(baseline.summary.items);
@@ -77,16 +81,34 @@ describe.skipIf(unavailable !== undefined)(
       expect(server.completions).toBe(calls);
     });
 
-    it("refuses a different configuration in the same schema, naming the store", async () => {
+    it("takes the store from the config file, and refuses a different configuration in the same schema", async () => {
       const { schema, url } = freshSchema("cli_config");
       schemas.push(schema);
       const out = join(work, "config");
-      const first = await runCli(sampleRunArgs(out, "--rounds", "0", "--limit", "2", "--store", url), { env: env() });
+      const config = join(work, "store.config.json");
+      await writeFile(config, JSON.stringify({ store: url }));
+      const first = await runCli(sampleRunArgs(out, "--rounds", "0", "--limit", "2", "--config", config), {
+        env: env(),
+      });
       expect(first.code, first.stderr).toBe(0);
+      expect(existsSync(join(out, "run.db"))).toBe(false);
+      expect((await statusJson("--store", url)).items).toMatchObject({ pending: 0, running: 0 });
       const changed = await runCli(sampleRunArgs(out, "--rounds", "1", "--limit", "2", "--store", url), { env: env() });
       expect(changed.code).toBe(1);
       expect(changed.stderr).toContain(`${url} holds a run with a different configuration (changed: rounds)`);
       expect(changed.stderr).toContain("another schema");
+    });
+
+    it("estimates in its scratch directory even when the config file names a run store", async () => {
+      const { schema, url } = freshSchema("cli_estimate");
+      schemas.push(schema);
+      const config = join(work, "estimate.config.json");
+      await writeFile(config, JSON.stringify({ store: url }));
+      const args = sampleRunArgs(join(work, "estimate"), "--config", config, "--sample", "1", "--json");
+      const estimate = await runCli(["estimate", ...args.slice(1)], { env: env() });
+      expect(estimate.code, estimate.stderr).toBe(0);
+      const missing = await runCli(["status", "--store", url]);
+      expect(missing.stderr).toContain(`schema ${schema} holds no run`);
     });
 
     it("says which store cannot be opened and why, never printing its password", async () => {
