@@ -198,7 +198,8 @@ export function buildProgram(): Command {
       "Join a run already in a store (started by `run`, or `run --enqueue-only`) as one more worker, and leave when " +
         "nothing is left. The run's configuration comes from the store.",
     )
-    .requiredOption("--out <dir>", "the run's output directory")
+    .option("--out <dir>", "the run's output directory (with --store: this worker's local directory, default .)")
+    .addOption(storeOption())
     .option(
       "--concurrency <n>",
       "max LLM calls in flight per model in this worker (default: the run's)",
@@ -208,11 +209,14 @@ export function buildProgram(): Command {
     .option("--json", "print the final summary as JSON on stdout")
     .addOption(new Option("--child", "forked by `run --workers`: report to the parent over IPC").hideHelp())
     .addOption(new Option("--failed-before <ms>", "retry only items failed before this time").hideHelp())
-    .action(async (flags: Omit<WorkerFlags, "failedBefore"> & { failedBefore?: string }) => {
-      requireRun(flags.out);
+    .action(async (flags: Omit<WorkerFlags, "failedBefore" | "out"> & { out?: string; failedBefore?: string }) => {
+      if (!flags.store) {
+        if (!flags.out) throw new CliError("name the run to join: --out <dir> (on this machine) or --store <url>");
+        requireRun(flags.out);
+      }
       const { failedBefore, ...rest } = flags;
       process.exitCode = await workerCommand(
-        { ...rest, out: resolve(flags.out), ...(failedBefore ? { failedBefore: Number(failedBefore) } : {}) },
+        { ...rest, out: resolve(flags.out ?? "."), ...(failedBefore ? { failedBefore: Number(failedBefore) } : {}) },
         process.argv.slice(2),
       );
     });

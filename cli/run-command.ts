@@ -25,9 +25,11 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
   chooseSkills(config);
   if (flags.enqueueOnly) {
     const summary = await enqueueRun(config);
+    const where = config.store ? describeStore({ out: config.out, store: config.store }) : config.out;
+    const joinFlag = config.store ? `--store '${where}'` : `--out ${config.out}`;
     process.stderr.write(
-      `Enqueued ${summary.items.total} item(s) from ${summary.seeds} seed(s) (${summary.items.pending} pending) in ${config.out}.\n` +
-        `Start workers (on this machine or any that reaches the store) with:\n  npx agentinstruct worker --out ${config.out}\n`,
+      `Enqueued ${summary.items.total} item(s) from ${summary.seeds} seed(s) (${summary.items.pending} pending) in ${where}.\n` +
+        `Start workers (on this machine or any that reaches the store) with:\n  npx agentinstruct worker ${joinFlag}\n`,
     );
     return EXIT.ok;
   }

@@ -60,7 +60,7 @@ export async function runWorkers(
   let store: RunStore | undefined;
   try {
     await enqueueRun(config, { signal: reading.signal });
-    store = await openStore({ out: config.out });
+    store = await openStore({ out: config.out, store: config.store });
     const opened = store;
     const before = await store.summary();
     if (!reading.signal.aborted) {
@@ -117,6 +117,7 @@ export async function runWorkers(
             "worker",
             "--out",
             config.out,
+            ...(config.store ? ["--store", config.store] : []),
             "--concurrency",
             String(concurrency),
             "--child",
@@ -186,7 +187,7 @@ export async function runWorkers(
         leasesLost: total.leasesLost ?? 0,
         crashed,
       },
-      { json: options.json, out: config.out, argv: options.argv, signal: signals.received() },
+      { json: options.json, out: config.out, store: config.store, argv: options.argv, signal: signals.received() },
     );
   } finally {
     view.stop();

@@ -12,6 +12,8 @@ import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-end.js";
 
 export interface WorkerFlags {
   out: string;
+  /** The run store's URL (postgres://…) when the run is not in `<out>/run.db`. */
+  store?: string;
   concurrency?: number;
   /** Lease of a claimed item, in seconds. */
   lease?: number;
@@ -50,14 +52,16 @@ export type ChildMessage =
 export type ParentMessage = { type: "drain" | "abort"; reason: string };
 
 export async function workerCommand(flags: WorkerFlags, argv: string[]): Promise<number> {
-  const location = { out: flags.out };
-  const store = await openStore(location);
+  const location = { out: flags.out, store: flags.store };
+  // A worker joins a run: a Postgres schema without one is an error, not created.
+  const store = await openStore(location, { existing: true });
   let config: Awaited<ReturnType<typeof loadRunSettings>>;
   try {
     config = await loadRunSettings(
       store,
       {
         out: flags.out,
+        ...(flags.store ? { store: flags.store } : {}),
         ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
         ...(flags.lease !== undefined ? { leaseMs: Math.round(flags.lease * 1000) } : {}),
       },
@@ -90,7 +94,13 @@ export async function workerCommand(flags: WorkerFlags, argv: string[]): Promise
       return EXIT.serverUnreachable;
     }
     view.stop();
-    return reportRunEnd(outcome, { json: flags.json ?? false, out: config.out, argv, signal: signals.received() });
+    return reportRunEnd(outcome, {
+      json: flags.json ?? false,
+      out: config.out,
+      store: config.store,
+      argv,
+      signal: signals.received(),
+    });
   } finally {
     view.stop();
     signals.dispose();

@@ -21,6 +21,8 @@ export async function saveRunSettings(store: RunStore, config: RunConfig, skills
     models,
     tools,
     forceConfig: false,
+    // Where the store is, and its password, is each worker's own setting (it is in the store already).
+    store: undefined,
   };
   await store.setMeta(META_KEY, JSON.stringify(stored));
 }
@@ -28,6 +30,8 @@ export async function saveRunSettings(store: RunStore, config: RunConfig, skills
 /** What a joining worker sets itself: where its files go, how many calls it makes at once, its lease. */
 export interface WorkerSettings {
   out: string;
+  /** The run store's URL, when it is not `<out>/run.db`. */
+  store?: string;
   concurrency?: number;
   leaseMs?: number;
 }
@@ -63,6 +67,7 @@ export async function loadRunSettings(
     ...stored,
     models,
     out: worker.out,
+    store: worker.store,
     ...(worker.concurrency !== undefined ? { concurrency: worker.concurrency } : {}),
     workers: { ...stored.workers, ...(worker.leaseMs !== undefined ? { leaseMs: worker.leaseMs } : {}) },
     tools: { ...stored.tools, ...(webSearch ? { webSearch } : {}) },
