@@ -34,7 +34,7 @@ describe.skipIf(unavailable !== undefined)(
       server = await startTestServer({ latencyMs: 2 });
       work = await mkdtemp(join(tmpdir(), "postgres-cli-"));
       const out = join(work, "sqlite");
-      const result = await runCli(sampleRunArgs(out, "--concurrency", "8"), { env: env() });
+      const result = await runCli(sampleRunArgs(out, "--concurrency", "8", "--workers", "1"), { env: env() });
       expect(result.code, result.stderr).toBe(0);
       baseline = { records: readRecords(join(out, "data", "rc.jsonl")), summary: await statusJson(out) };
       expect(baseline.records.length).toBeGreaterThan(30);
@@ -49,7 +49,9 @@ describe.skipIf(unavailable !== undefined)(
       schemas.push(schema);
       const out = join(work, "postgres");
       server.reset();
-      const run = await runCli(sampleRunArgs(out, "--concurrency", "8", "--store", url), { env: env() });
+      const run = await runCli(sampleRunArgs(out, "--concurrency", "8", "--workers", "2", "--store", url), {
+        env: env(),
+      });
       expect(run.code, run.stderr).toBe(0);
       // The run's state lives in Postgres, not in the output directory.
       expect(existsSync(join(out, "run.db"))).toBe(false);
@@ -76,7 +78,9 @@ describe.skipIf(unavailable !== undefined)(
 
       // Run again: everything is done, so nothing is sent to the model.
       const calls = server.completions;
-      const again = await runCli(sampleRunArgs(out, "--concurrency", "8", "--store", url), { env: env() });
+      const again = await runCli(sampleRunArgs(out, "--concurrency", "8", "--workers", "2", "--store", url), {
+        env: env(),
+      });
       expect(again.code, again.stderr).toBe(0);
       expect(server.completions).toBe(calls);
     });

@@ -1,14 +1,22 @@
 // The Postgres run store against a real server: the conformance suite every backend passes, claims by several
 // stores at once (as on several machines), LangGraph checkpoints through the official PostgresSaver, and the
 // store URL's schema parameter. Skipped, with the reason printed, where no Postgres answers.
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../runtime/store/postgres-store.js";
 import { parsePostgresUrl } from "../runtime/store/postgres-url.js";
 import type { RunStore } from "../runtime/store/run-store.js";
 import { runStoreSuite } from "./run-store.suite.js";
+import { ROOT } from "./support/cli.js";
 import { dropSchemas, freshSchema, postgresUnavailable } from "./support/postgres.js";
 
+const run = promisify(execFile);
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(`postgres-store tests skipped: ${unavailable}`);
 
@@ -34,6 +42,37 @@ it("reads the schema from the store URL, and refuses a name that is not plain", 
   expect(parsePostgresUrl("postgresql://db/runs").schema).toBe("public");
   expect(() => parsePostgresUrl("postgres://db/runs?schema=Run-7")).toThrow(/schema "Run-7" is not a plain name/);
   expect(() => parsePostgresUrl("mysql://db/runs")).toThrow(/starts with postgres:\/\//);
+});
+
+it("never loads pg for a SQLite store", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "no-pg-"));
+  // A module hook that names every pg module resolved while a SQLite store is opened through openStore.
+  await writeFile(
+    join(dir, "hook.mjs"),
+    `export async function resolve(specifier, context, next) {
+      const result = await next(specifier, context);
+      if (/node_modules\\/(pg|pg-pool|@langchain\\/langgraph-checkpoint-postgres)\\//.test(result.url)) console.log("pg:", result.url);
+      return result;
+    }`,
+  );
+  await writeFile(
+    join(dir, "register.mjs"),
+    `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(join(dir, "hook.mjs")).href)});`,
+  );
+  const openStoreModule = pathToFileURL(join(ROOT, "dist/runtime/store/open-store.js")).href;
+  const script = `const { openStore } = await import(${JSON.stringify(openStoreModule)});
+    const store = await openStore({ out: ${JSON.stringify(join(dir, "out"))} });
+    await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+    console.log("items:", (await store.countItems()).total);
+    await store.close();`;
+  const { stdout } = await run(process.execPath, [
+    "--import",
+    join(dir, "register.mjs"),
+    "--input-type=module",
+    "-e",
+    script,
+  ]);
+  expect(stdout.trim()).toBe("items: 1");
 });
 
 describe.skipIf(unavailable !== undefined)(`postgres store${unavailable ? ` (skipped: ${unavailable})` : ""}`, () => {
