@@ -191,7 +191,15 @@ export class PostgresRunStore implements RunStore {
    */
   static async open(url: string, options: { existing?: boolean } = {}): Promise<PostgresRunStore> {
     const { connectionString, schema } = parsePostgresUrl(url);
-    const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
+    // Reachable at all, within 10 s: a host that drops packets would otherwise hang the command for minutes. The
+    // pool itself has no timeout, since pg-pool applies it to queries waiting for a free connection too.
+    const probe = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+    try {
+      await probe.connect();
+    } finally {
+      await probe.end().catch(() => {});
+    }
+    const pool = new pg.Pool({ connectionString });
     // An idle connection the server drops emits here; without a listener it would crash the process. The next
     // query on the pool opens a fresh connection, or fails with the reason.
     pool.on("error", () => {});
