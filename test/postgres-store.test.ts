@@ -135,6 +135,23 @@ describe.skipIf(unavailable !== undefined)(`postgres store${unavailable ? ` (ski
     }
   });
 
+  it("keeps text with NUL characters, which Postgres text cannot hold, without them", async () => {
+    const { store } = await openFresh("nul");
+    try {
+      const text = "tides\u0000 and the moon";
+      expect(await store.addSeed({ id: "s1", text, source: "a.jsonl:1#1", kind: "text" })).toEqual({ added: true });
+      expect(await store.addSeed({ id: "s1", text, source: "a.jsonl:1#1", kind: "text" })).toEqual({ added: false });
+      expect((await store.getSeed("s1"))?.text).toBe("tides and the moon");
+      await store.addItem({ id: "rc/s1", skill: "rc", seedId: "s1" });
+      const note = { kind: "dropped" as const, reason: "r", subject: "q\u0000", detail: "d\u0000", answer: "a\u0000" };
+      await store.filterItem("rc/s1", "too\u0000 short", [note]);
+      expect(await store.itemNotes("rc/s1")).toEqual([{ ...note, subject: "q", detail: "d", answer: "a" }]);
+      expect(await store.getItem("rc/s1")).toMatchObject({ status: "filtered", reason: "too short" });
+    } finally {
+      await store.close();
+    }
+  });
+
   it("streams every record in corpus order across many pages", async () => {
     const { store } = await openFresh("records");
     try {

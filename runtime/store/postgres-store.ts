@@ -156,6 +156,13 @@ function toSeed(row: SeedRow): Seed {
   return seed;
 }
 
+/**
+ * Postgres text cannot hold U+0000 (SQLite can): free text from a corpus or a model loses its NUL characters here
+ * rather than failing the whole run. JSON columns need nothing: JSON.stringify writes NUL as \u0000.
+ */
+const storable = (text: string): string => text.replaceAll("\u0000", "");
+const storableOrNull = (text: string | undefined): string | null => (text === undefined ? null : storable(text));
+
 /** pg returns bigint and numeric aggregates as strings; null stays null. */
 const numberOrNull = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
@@ -244,14 +251,16 @@ export class PostgresRunStore implements RunStore {
     const inserted = await this.query(
       `INSERT INTO ${this.s}.seeds (id, source, kind, language, text) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (id) DO NOTHING`,
-      [seed.id, seed.source, seed.kind, seed.language ?? null, seed.text],
+      [seed.id, storable(seed.source), seed.kind, seed.language ?? null, storable(seed.text)],
     );
     if (inserted.rowCount === 1) return { added: true };
     const { rows } = await this.query<{ source: string }>(`SELECT source FROM ${this.s}.seeds WHERE id = $1`, [
       seed.id,
     ]);
     const source = rows[0]?.source;
-    return source === undefined || source === seed.source ? { added: false } : { added: false, duplicateOf: source };
+    return source === undefined || source === storable(seed.source)
+      ? { added: false }
+      : { added: false, duplicateOf: source };
   }
 
   async getSeed(id: string): Promise<Seed | undefined> {
@@ -282,7 +291,7 @@ export class PostgresRunStore implements RunStore {
     await this.query(
       `INSERT INTO ${this.s}.inputs (source, outcome, reason) VALUES ($1, $2, $3)
        ON CONFLICT (source) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason`,
-      [note.source, note.outcome, note.reason],
+      [storable(note.source), note.outcome, storable(note.reason)],
     );
   }
 
@@ -462,7 +471,7 @@ export class PostgresRunStore implements RunStore {
          worker = NULL, lease_until = NULL, updated_at = now(),
          failed_at = CASE WHEN $2 = 'failed' THEN now() ELSE failed_at END
        WHERE id = $1`,
-      [id, status, fields.error ?? null, fields.reason ?? null, fields.records ?? null],
+      [id, status, fields.error ?? null, storableOrNull(fields.reason), fields.records ?? null],
     );
   }
 
@@ -473,7 +482,15 @@ export class PostgresRunStore implements RunStore {
       await client.query(
         `INSERT INTO ${this.s}.item_notes (item_id, kind, reason, subject, detail, answer, key)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, note.kind, note.reason, note.subject, note.detail, note.answer ?? null, note.key ?? null],
+        [
+          id,
+          note.kind,
+          storable(note.reason),
+          storable(note.subject),
+          storable(note.detail),
+          storableOrNull(note.answer),
+          storableOrNull(note.key),
+        ],
       );
     }
   }
@@ -570,7 +587,7 @@ export class PostgresRunStore implements RunStore {
         Math.round(call.latencyMs),
         call.attempts,
         call.cached,
-        call.error ?? null,
+        storableOrNull(call.error),
         call.costUsd ?? null,
         call.savedUsage?.input_tokens ?? null,
         call.savedUsage?.output_tokens ?? null,
