@@ -331,6 +331,7 @@ export class PostgresRunStore implements RunStore {
   }
 
   async claimItems(worker: string, options: ClaimOptions): Promise<ClaimedItem[]> {
+    if (options.limit <= 0) return [];
     // One statement: the candidates are locked as they are picked, and rows another worker is claiming at this
     // moment are skipped rather than waited on, so concurrent claims never overlap and never queue.
     const { rows } = await this.query<ItemRow & { claimed_from: ItemStatus }>(
