@@ -5,6 +5,7 @@ import { chooseSkills } from "../agents/index.js";
 import { enqueueRun, RunController, runSkills } from "../runner/run-skills.js";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
 import { ServerUnreachableError } from "../runtime/errors.js";
+import { describeStore } from "../runtime/store/open-store.js";
 import { createProgressView } from "./progress.js";
 import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-end.js";
 import { runWorkers } from "./run-workers.js";
