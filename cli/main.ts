@@ -204,7 +204,8 @@ export function buildProgram(): Command {
     .addOption(new Option("--child", "forked by `run --workers`: report to the parent over IPC").hideHelp())
     .addOption(new Option("--failed-before <ms>", "retry only items failed before this time").hideHelp())
     .action(async (flags: Omit<WorkerFlags, "failedBefore"> & { failedBefore?: string }) => {
-      requireRun(flags.out);
+      // A forked worker starts before its parent has made the store, and opens it once told to begin.
+      if (!flags.child) requireRun(flags.out);
       const { failedBefore, ...rest } = flags;
       process.exitCode = await workerCommand(
         { ...rest, out: resolve(flags.out), ...(failedBefore ? { failedBefore: Number(failedBefore) } : {}) },
