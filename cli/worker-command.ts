@@ -67,6 +67,8 @@ export async function workerCommand(flags: WorkerFlags, argv: string[]): Promise
     process.on("SIGINT", ignore);
     process.on("SIGTERM", ignore);
     if (!(await parentSaysStart())) return EXIT.ok;
+    // The parent is gone (killed): so is this worker, as one process would be; its leases are taken over.
+    process.on("disconnect", () => process.exit(EXIT.error));
   }
   const location = { out: flags.out };
   const store = await openStore(location);
@@ -131,8 +133,6 @@ async function childWorker(
     if (message.type === "abort") controller.abort(message.reason);
     else if (message.type === "drain") controller.drain(message.reason);
   });
-  // The parent is gone (killed): so is this worker, as one process would be; its leases are taken over.
-  process.on("disconnect", () => process.exit(EXIT.error));
   let baseline: RunProgress | undefined;
   let latest: RunProgress | undefined;
   let last = 0;
