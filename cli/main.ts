@@ -212,7 +212,8 @@ export function buildProgram(): Command {
     .action(async (flags: Omit<WorkerFlags, "failedBefore" | "out"> & { out?: string; failedBefore?: string }) => {
       if (!flags.store) {
         if (!flags.out) throw new CliError("name the run to join: --out <dir> (on this machine) or --store <url>");
-        requireRun(flags.out);
+        // A forked worker starts before its parent has made the store, and opens it once told to begin.
+        if (!flags.child) requireRun(flags.out);
       }
       const { failedBefore, ...rest } = flags;
       process.exitCode = await workerCommand(

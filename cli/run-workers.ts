@@ -58,6 +58,46 @@ export async function runWorkers(
   });
   const view = createProgressView();
   let store: RunStore | undefined;
+  let show: () => void = () => undefined;
+  // Forked first: their start-up overlaps the reading of the corpus; they begin when told (or stop if told so).
+  const forkWorker = (concurrency: number): Child => {
+    const child = fork(
+      CLI,
+      [
+        "worker",
+        "--out",
+        config.out,
+        ...(config.store ? ["--store", config.store] : []),
+        "--concurrency",
+        String(concurrency),
+        "--child",
+        "--failed-before",
+        String(runStarted),
+      ],
+      { stdio: ["ignore", "inherit", "inherit", "ipc"] },
+    );
+    const entry: Child = {
+      process: child,
+      exit: new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal }))),
+    };
+    child.on("message", (message: ChildMessage) => {
+      tell(entry);
+      if (message.type === "progress") {
+        entry.progress = message;
+        show();
+      } else entry.end = message;
+    });
+    return entry;
+  };
+  /** Workers told to stop before they began exit at once, having done nothing. */
+  const stopChildren = () => {
+    for (const child of children) {
+      if (child.process.connected)
+        child.process.send({ type: "abort", reason: "nothing to run" } satisfies ParentMessage);
+    }
+  };
+  children = splitConcurrency(config.concurrency, options.workers).map(forkWorker);
+  let begun = false;
   try {
     await enqueueRun(config, { signal: reading.signal });
     store = await openStore({ out: config.out, store: config.store });
@@ -68,6 +108,7 @@ export async function runWorkers(
         await preflight(Object.values(config.models));
       } catch (error) {
         if (!(error instanceof ServerUnreachableError)) throw error;
+        stopChildren();
         process.stderr.write(
           `error: ${error.message}\nStart the server (or fix the URL), then run again:\n  ${resumeCommand(options.argv)}\n`,
         );
@@ -100,7 +141,7 @@ export async function runWorkers(
         leasesLost: sum((report) => report.leasesLost),
       };
     };
-    const show = () => {
+    show = () => {
       const now = progress();
       const { done, failed, filtered, total } = now.items;
       const finished = done + failed + filtered;
@@ -109,37 +150,9 @@ export async function runWorkers(
     };
     show();
 
-    if (!reading.signal.aborted) {
-      children = splitConcurrency(config.concurrency, options.workers).map((concurrency) => {
-        const child = fork(
-          CLI,
-          [
-            "worker",
-            "--out",
-            config.out,
-            ...(config.store ? ["--store", config.store] : []),
-            "--concurrency",
-            String(concurrency),
-            "--child",
-            "--failed-before",
-            String(runStarted),
-          ],
-          { stdio: ["ignore", "inherit", "inherit", "ipc"] },
-        );
-        const entry: Child = {
-          process: child,
-          exit: new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal }))),
-        };
-        child.on("message", (message: ChildMessage) => {
-          tell(entry);
-          if (message.type === "progress") {
-            entry.progress = message;
-            show();
-          } else entry.end = message;
-        });
-        return entry;
-      });
-    }
+    if (reading.signal.aborted) stopChildren();
+    else for (const child of children) child.process.send({ type: "start" } satisfies ParentMessage);
+    begun = true;
     // The store's counts: items move in every worker.
     const recount = setInterval(() => {
       opened
@@ -159,7 +172,8 @@ export async function runWorkers(
     const ends = children.flatMap((child) => (child.end ? [child.end] : []));
     const crashed = children.flatMap((child, index) => {
       const exit = exits[index];
-      if (child.end || !exit) return [];
+      // Exit 0 without an end: told to stop before it began.
+      if (child.end || !exit || (exit.code === 0 && !exit.signal)) return [];
       const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
       return [`worker process ${child.process.pid} ${how}`];
     });
@@ -190,6 +204,8 @@ export async function runWorkers(
       { json: options.json, out: config.out, store: config.store, argv: options.argv, signal: signals.received() },
     );
   } finally {
+    // An error before the workers began (a changed configuration, an unreadable corpus): they leave at once.
+    if (!begun) stopChildren();
     view.stop();
     signals.dispose();
     await store?.close();

@@ -48,10 +48,30 @@ export type ChildMessage =
       pacing: { rateLimitWaitMs: number; concurrency: number };
     };
 
-/** What the parent tells a worker: stop starting work (drain), or stop now (abort). */
-export type ParentMessage = { type: "drain" | "abort"; reason: string };
+/**
+ * What the parent tells a worker: begin (the corpus is in the store: workers are forked while the parent reads it,
+ * so their start-up overlaps the reading), stop starting work (drain), or stop now (abort).
+ */
+export type ParentMessage = { type: "start" } | { type: "drain" | "abort"; reason: string };
+
+/** A forked worker waits for the parent's go; a stop that comes first means there is nothing to do. */
+function parentSaysStart(): Promise<boolean> {
+  return new Promise((resolve) => {
+    process.once("message", (message: ParentMessage) => resolve(message.type === "start"));
+    process.once("disconnect", () => resolve(false));
+  });
+}
 
 export async function workerCommand(flags: WorkerFlags, argv: string[]): Promise<number> {
+  if (flags.child && process.send) {
+    // Ctrl-C reaches the whole process group: the parent forwards it once, so the terminal's copy is ignored.
+    const ignore = () => undefined;
+    process.on("SIGINT", ignore);
+    process.on("SIGTERM", ignore);
+    if (!(await parentSaysStart())) return EXIT.ok;
+    // The parent is gone (killed): so is this worker, as one process would be; its leases are taken over.
+    process.on("disconnect", () => process.exit(EXIT.error));
+  }
   const location = { out: flags.out, store: flags.store };
   // A worker joins a run: a Postgres schema without one is an error, not created.
   const store = await openStore(location, { existing: true });
@@ -119,16 +139,10 @@ async function childWorker(
       if (!process.send || !process.connected) resolve();
       else process.send(message, undefined, {}, () => resolve());
     });
-  // Ctrl-C reaches the whole process group: the parent forwards it once, so the terminal's copy is ignored.
-  const ignore = () => undefined;
-  process.on("SIGINT", ignore);
-  process.on("SIGTERM", ignore);
   process.on("message", (message: ParentMessage) => {
     if (message.type === "abort") controller.abort(message.reason);
-    else controller.drain(message.reason);
+    else if (message.type === "drain") controller.drain(message.reason);
   });
-  // The parent is gone (killed): so is this worker, as one process would be; its leases are taken over.
-  process.on("disconnect", () => process.exit(EXIT.error));
   let baseline: RunProgress | undefined;
   let latest: RunProgress | undefined;
   let last = 0;
@@ -189,8 +203,5 @@ async function childWorker(
       return EXIT.serverUnreachable;
     }
     throw error;
-  } finally {
-    process.off("SIGINT", ignore);
-    process.off("SIGTERM", ignore);
   }
 }

@@ -142,10 +142,9 @@ describe("a worker stalled past its lease (SIGSTOP)", () => {
     const late = await stalled.result;
     expect(late.code, late.stderr).toBe(0);
     expect(late.stderr).toMatch(/\d+ item\(s\) were taken over by other workers after this worker's leases ran out/);
+    // No bound on calls here: on waking, the stalled worker finishes the steps it was in before its first heartbeat
+    // finds the items gone (README > Scale out); what matters is that none of it is committed.
     await expectFinishedLikeBaseline(out);
-    // Paid twice: the stalled worker's calls in flight when it stopped (its --concurrency, 2), and the calls it
-    // could send on waking before its first heartbeat found the items gone (at most as many again).
-    expect(server.requests.length - baseline.calls).toBeLessThanOrEqual(2 * 2);
   });
 });
 
