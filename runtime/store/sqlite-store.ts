@@ -9,6 +9,8 @@ import type { ErrorRecord } from "../errors.js";
 import type { Usage } from "../models/usage.js";
 import type {
   CallRecord,
+  DataFileMark,
+  DataFilesLedger,
   DatasetRecord,
   InputNote,
   Item,
@@ -34,8 +36,9 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE INDEX IF NOT EXISTS items_status ON items (status);
 CREATE TABLE IF NOT EXISTS records (
   id TEXT PRIMARY KEY, item_ordinal INTEGER NOT NULL, position INTEGER NOT NULL,
-  split TEXT NOT NULL, data TEXT NOT NULL);
+  split TEXT NOT NULL, data TEXT NOT NULL, seq INTEGER);
 CREATE INDEX IF NOT EXISTS records_order ON records (split, item_ordinal, position);
+CREATE INDEX IF NOT EXISTS records_corpus ON records (item_ordinal, position);
 CREATE TABLE IF NOT EXISTS calls (
   id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, agent TEXT NOT NULL, role TEXT NOT NULL,
   model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
@@ -78,6 +81,7 @@ function withCachedStatements(db: Database.Database): Database.Database {
 /** Columns added to tables after their first release: a run.db from before gains them when it is opened. */
 const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   calls: { cost_usd: "REAL", saved_input_tokens: "INTEGER", saved_output_tokens: "INTEGER", saved_usd: "REAL" },
+  records: { seq: "INTEGER" },
 };
 
 function addMissingColumns(db: Database.Database): void {
@@ -88,6 +92,28 @@ function addMissingColumns(db: Database.Database): void {
     }
   }
 }
+
+/**
+ * Records carry their commit sequence (`seq`, 1, 2, 3… in the order their items committed): data files append by
+ * it. Records of a run.db from before it are numbered in corpus order, once, when it is opened.
+ */
+function numberRecords(db: Database.Database): void {
+  db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS records_commit ON records (seq);
+    CREATE INDEX IF NOT EXISTS records_split_commit ON records (split, seq);`);
+  if (!db.prepare("SELECT 1 FROM records WHERE seq IS NULL LIMIT 1").get()) return;
+  db.transaction(() => {
+    db.exec(`UPDATE records SET seq = numbered.n FROM (
+        SELECT rowid AS r, (SELECT coalesce(max(seq), 0) FROM records)
+          + row_number() OVER (ORDER BY item_ordinal, position) AS n
+        FROM records WHERE seq IS NULL) AS numbered
+      WHERE records.rowid = numbered.r`);
+  }).immediate();
+}
+
+/** Where the data-file marks live in meta (runtime/export/run-data-files.ts). */
+const DATA_FILES_META = "data_files";
+
+const PAGE = 1000;
 
 /** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
 class RunCheckpointer extends SqliteSaver {
@@ -142,19 +168,17 @@ export function makeDirectory(dir: string): void {
 
 export class SqliteRunStore implements RunStore {
   readonly checkpointer: RunCheckpointer;
-  /** The raw connection, for statements read with `iterate`. */
-  private readonly connection: Database.Database;
   private readonly db: Database.Database;
 
   constructor(path: string) {
     if (path !== ":memory:") makeDirectory(dirname(path));
-    this.connection = new Database(path);
-    this.db = withCachedStatements(this.connection);
+    this.db = withCachedStatements(new Database(path));
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(SCHEMA);
     addMissingColumns(this.db);
+    numberRecords(this.db);
     this.checkpointer = new RunCheckpointer(this.db);
   }
 
@@ -304,7 +328,7 @@ export class SqliteRunStore implements RunStore {
       const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
       if (!item) throw new Error(`unknown item ${id}`);
       const insert = this.db.prepare(
-        "INSERT INTO records (id, item_ordinal, position, split, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+        "INSERT INTO records (id, item_ordinal, position, split, data, seq) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM records)) ON CONFLICT(id) DO NOTHING",
       );
       records.forEach((record, position) => {
         insert.run(record.id, item.ordinal, position, record.split, JSON.stringify(record));
@@ -558,11 +582,56 @@ export class SqliteRunStore implements RunStore {
   }
 
   async *records(split?: string): AsyncIterable<DatasetRecord> {
-    const statement = split
-      ? this.connection.prepare("SELECT data FROM records WHERE split = ? ORDER BY item_ordinal, position")
-      : this.connection.prepare("SELECT data FROM records ORDER BY item_ordinal, position");
-    const rows = (split ? statement.iterate(split) : statement.iterate()) as IterableIterator<{ data: string }>;
-    for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
+    // Pages by position, each its own short read: a statement iterator would keep the connection busy and one read
+    // open for the whole export (the WAL could not be checkpointed behind it while a run goes on).
+    const page = split
+      ? this.db.prepare(
+          "SELECT item_ordinal, position, data FROM records WHERE split = ? AND (item_ordinal, position) > (?, ?) ORDER BY item_ordinal, position LIMIT ?",
+        )
+      : this.db.prepare(
+          "SELECT item_ordinal, position, data FROM records WHERE (item_ordinal, position) > (?, ?) ORDER BY item_ordinal, position LIMIT ?",
+        );
+    let after = [0, -1];
+    for (;;) {
+      const rows = (split ? page.all(split, ...after, PAGE) : page.all(...after, PAGE)) as Array<{
+        item_ordinal: number;
+        position: number;
+        data: string;
+      }>;
+      for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE) return;
+      after = [last.item_ordinal, last.position];
+    }
+  }
+
+  dataFiles<T>(section: (ledger: DataFilesLedger) => T): T {
+    const ledger: DataFilesLedger = {
+      marks: () => {
+        const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(DATA_FILES_META) as
+          | { value: string }
+          | undefined;
+        return row ? (JSON.parse(row.value) as Record<string, DataFileMark>) : {};
+      },
+      setMarks: (marks) => {
+        this.db
+          .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+          .run(DATA_FILES_META, JSON.stringify(marks));
+      },
+      splitsAfter: (afterSeq) =>
+        // By commit sequence: only the new records are read (the planner would scan every split otherwise).
+        (
+          this.db
+            .prepare("SELECT DISTINCT split FROM records INDEXED BY records_commit WHERE seq > ? ORDER BY split")
+            .all(afterSeq) as Array<{ split: string }>
+        ).map((row) => row.split),
+      linesAfter: (split, afterSeq, limit) =>
+        this.db
+          .prepare("SELECT seq, data AS line FROM records WHERE split = ? AND seq > ? ORDER BY seq LIMIT ?")
+          .all(split, afterSeq, limit) as Array<{ seq: number; line: string }>,
+    };
+    // IMMEDIATE takes the write lock up front, so processes appending at once queue here (busy_timeout).
+    return this.db.transaction(() => section(ledger)).immediate();
   }
 
   async splits(): Promise<string[]> {
