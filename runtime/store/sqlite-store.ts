@@ -341,7 +341,8 @@ export class SqliteRunStore implements RunStore {
       this.writeNotes(id, notes);
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
     });
-    commit();
+    // IMMEDIATE: a deferred transaction that reads first cannot wait for another process's write (SQLITE_BUSY).
+    commit.immediate();
     await this.checkpointer.deleteThread(id);
   }
 
