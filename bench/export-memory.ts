@@ -1,7 +1,8 @@
 // Benchmark: does writing the dataset keep memory flat as the run grows? Builds run stores of synthetic records
 // straight through the store API (no model calls), then measures, each in a fresh child process (so each reads its
 // own peak RSS): `export --format native` (JSONL), `export --format orca --parquet` (JSONL + Parquet), and
-// `<out>/data` written from the store (writeRunData after the data files were deleted: every record written).
+// `<out>/data` written from the store (writeRunData after the data files were deleted: every record written), and
+// one more item committed then `<out>/data` brought up to date (what every resumed run's end paid before appending).
 // Prints one markdown table: records, what, seconds, peak RSS, and RSS of a child that only opens the store.
 // Run on demand: `npm run build && node dist/bench/export-memory.js`. Sizes: BENCH_EXPORT_RECORDS (50000,200000),
 // records per item BENCH_EXPORT_PER_ITEM (10), characters per record BENCH_EXPORT_CHARS (1000).
@@ -18,7 +19,7 @@ const SIZES = (process.env.BENCH_EXPORT_RECORDS ?? "50000,200000").split(",").ma
 const PER_ITEM = Number(process.env.BENCH_EXPORT_PER_ITEM ?? 10);
 const CHARS = Number(process.env.BENCH_EXPORT_CHARS ?? 1000);
 const SELF = fileURLToPath(import.meta.url);
-const MODES = ["open", "jsonl", "parquet", "data"] as const;
+const MODES = ["open", "jsonl", "parquet", "data", "resume"] as const;
 type Mode = (typeof MODES)[number];
 
 function recordOf(item: number, position: number): DatasetRecord {
@@ -76,6 +77,16 @@ async function measure(mode: Mode, out: string): Promise<void> {
       await rm(join(out, "data"), { recursive: true, force: true });
       const files = await writeRunData(store, out);
       rows = files.reduce((sum, file) => sum + file.rows, 0);
+    } else if (mode === "resume") {
+      // What the end of a resumed run (or each commit) pays for one more item: timed from its commit.
+      const item = 10 ** 9;
+      await store.addItem({ id: `rc/seed-${item}`, skill: "reading-comprehension", seedId: `seed-${item}` });
+      await store.completeItem(
+        `rc/seed-${item}`,
+        Array.from({ length: PER_ITEM }, (_, position) => recordOf(item, position)),
+      );
+      const files = await writeRunData(store, out);
+      rows = files.reduce((sum, file) => sum + file.rows, 0);
     }
   } finally {
     await store.close();
@@ -115,8 +126,9 @@ async function main(): Promise<void> {
           jsonl: "export --format native (JSONL)",
           parquet: "export --format orca --parquet",
           data: "<out>/data written from the store",
+          resume: "one more item committed, then <out>/data brought up to date",
         }[mode];
-        rows.push(`| ${size} | ${what} | ${result.rows} | ${result.seconds.toFixed(1)} | ${result.rssMb.toFixed(0)} |`);
+        rows.push(`| ${size} | ${what} | ${result.rows} | ${result.seconds.toFixed(2)} | ${result.rssMb.toFixed(0)} |`);
         process.stderr.write(`${rows.at(-1)}\n`);
       }
     } finally {

@@ -6,7 +6,7 @@
 // is written again from the store.
 import { closeSync, constants, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { DataFileMark, DataFilesLedger, RunStore } from "../store/run-store.js";
+import type { DataFileMark, DataFilesLedger, DataFilesState, RunStore } from "../store/run-store.js";
 import type { ExportedFile } from "./export-dataset.js";
 
 /** Records appended per split in one exclusive section: the lock is held briefly, memory stays flat. */
@@ -45,19 +45,20 @@ function appendSplit(ledger: DataFilesLedger, path: string, split: string, from:
 
 /** One exclusive section: every split's file brought up to date by at most a batch. */
 function appendBatch(ledger: DataFilesLedger, dir: string) {
-  const marks = ledger.marks();
-  // A split with a record newer than every mark may have no mark yet; every other split has one.
-  const newest = Math.max(0, ...Object.values(marks).map((mark) => mark.seq));
-  const splits = new Set([...Object.keys(marks), ...ledger.splitsAfter(newest)]);
+  const state = ledger.state();
+  // Only records committed since the last section can belong to a split without a mark yet.
+  const lastSeq = ledger.lastSeq();
+  const splits = new Set(Object.keys(state.marks));
+  if (lastSeq > state.registeredSeq) for (const split of ledger.splitsAfter(state.registeredSeq)) splits.add(split);
   let more = false;
-  const next: Record<string, DataFileMark> = {};
+  const next: DataFilesState = { registeredSeq: lastSeq, marks: {} };
   for (const split of [...splits].sort()) {
-    const appended = appendSplit(ledger, join(dir, `${split}.jsonl`), split, marks[split] ?? EMPTY);
-    next[split] = appended.mark;
+    const appended = appendSplit(ledger, join(dir, `${split}.jsonl`), split, state.marks[split] ?? EMPTY);
+    next.marks[split] = appended.mark;
     more ||= appended.more;
   }
-  if (JSON.stringify(next) !== JSON.stringify(marks)) ledger.setMarks(next);
-  return { marks: next, more };
+  if (JSON.stringify(next) !== JSON.stringify(state)) ledger.setState(next);
+  return { marks: next.marks, more };
 }
 
 /**

@@ -209,16 +209,25 @@ export interface DataFileMark {
   seq: number;
 }
 
+/** The data files as the last append committed them. */
+export interface DataFilesState {
+  /** Every split with a record committed up to this sequence has a mark (so only newer records are searched). */
+  registeredSeq: number;
+  marks: Record<string, DataFileMark>;
+}
+
 /**
  * What an append of the run's data files may do inside the store's exclusive section (RunStore.dataFiles).
  * Synchronous on purpose: the file writes happen while the store's write lock is held, so no other process can
  * append, cut or commit marks in between.
  */
 export interface DataFilesLedger {
-  /** The marks of the last committed append, per split (a split never appended is absent). */
-  marks(): Record<string, DataFileMark>;
-  /** Set the marks; they are committed with the section, or not at all. */
-  setMarks(marks: Record<string, DataFileMark>): void;
+  /** The state the last append committed (before the first: registeredSeq 0, no marks). */
+  state(): DataFilesState;
+  /** Set the state; it is committed with the section, or not at all. */
+  setState(state: DataFilesState): void;
+  /** The commit sequence of the newest record (0: none). */
+  lastSeq(): number;
   /** The splits with a record committed after `afterSeq`. */
   splitsAfter(afterSeq: number): string[];
   /** Up to `limit` records of `split` committed after `afterSeq`, in commit order, each as its JSON line. */
@@ -303,7 +312,7 @@ export interface RunStore extends ResponseCache, CallLog {
   records(split?: string): AsyncIterable<DatasetRecord>;
   /**
    * Optional, SQLite only: run `section` in one exclusive write transaction, held across processes (every worker
-   * of the run appends through it), and commit the marks it set when it returns; a throw or a killed process
+   * of the run appends through it), and commit the state it set when it returns; a throw or a killed process
    * commits nothing. It is how `<out>/data/<split>.jsonl` grows by appending each committed record exactly once
    * (runtime/export/run-data-files.ts). Stores without it (Postgres) leave data files to `export`.
    */

@@ -9,8 +9,8 @@ import type { ErrorRecord } from "../errors.js";
 import type { Usage } from "../models/usage.js";
 import type {
   CallRecord,
-  DataFileMark,
   DataFilesLedger,
+  DataFilesState,
   DatasetRecord,
   InputNote,
   Item,
@@ -110,7 +110,7 @@ function numberRecords(db: Database.Database): void {
   }).immediate();
 }
 
-/** Where the data-file marks live in meta (runtime/export/run-data-files.ts). */
+/** Where the data files' state lives in meta (runtime/export/run-data-files.ts). */
 const DATA_FILES_META = "data_files";
 
 const PAGE = 1000;
@@ -608,17 +608,18 @@ export class SqliteRunStore implements RunStore {
 
   dataFiles<T>(section: (ledger: DataFilesLedger) => T): T {
     const ledger: DataFilesLedger = {
-      marks: () => {
+      state: () => {
         const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(DATA_FILES_META) as
           | { value: string }
           | undefined;
-        return row ? (JSON.parse(row.value) as Record<string, DataFileMark>) : {};
+        return row ? (JSON.parse(row.value) as DataFilesState) : { registeredSeq: 0, marks: {} };
       },
-      setMarks: (marks) => {
+      setState: (state) => {
         this.db
           .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-          .run(DATA_FILES_META, JSON.stringify(marks));
+          .run(DATA_FILES_META, JSON.stringify(state));
       },
+      lastSeq: () => (this.db.prepare("SELECT coalesce(max(seq), 0) AS seq FROM records").get() as { seq: number }).seq,
       splitsAfter: (afterSeq) =>
         // By commit sequence: only the new records are read (the planner would scan every split otherwise).
         (
