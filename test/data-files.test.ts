@@ -202,6 +202,24 @@ describe("data files in one process", () => {
     }
   });
 
+  it("export pages through the store without losing a record at a page boundary", async () => {
+    const out = await newOut();
+    const store = openSqliteStore(join(out, "run.db"));
+    try {
+      for (const id of ["a", "b"]) await store.addItem({ id: `rc/${id}`, skill: "rc", seedId: id });
+      await store.completeItem("rc/a", [record("a")]);
+      // An item committed twice with other records (a run from before leases): positions repeat within the item.
+      const many = (tag: string) => Array.from({ length: 1200 }, (_, index) => record(`${tag}${index}`));
+      await store.completeItem("rc/b", many("x"));
+      await store.completeItem("rc/b", many("y"));
+      const [file] = await exportDataset(store, { format: "native", to: join(out, "export") });
+      expect(file?.rows).toBe(2401);
+      expect(new Set(ids(file?.path ?? "")).size).toBe(2401);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("leave data files to export for a store that keeps none", () => {
     const store = { dataFiles: undefined } as unknown as Parameters<typeof appendRunData>[0];
     expect(appendRunData(store, "/nonexistent/out")).toBeUndefined();

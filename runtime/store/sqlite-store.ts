@@ -56,8 +56,8 @@ CREATE INDEX IF NOT EXISTS response_cache_item ON response_cache (item_id);
 /**
  * The connection with each distinct SQL statement compiled once. better-sqlite3 compiles on every `prepare`,
  * and the store and SqliteSaver prepare on every call: compiling cost about as much as running, and the
- * uncollected native statements grew the process between garbage collections. Statements read with `iterate`
- * must not be shared (one cursor per statement), so those use the raw connection.
+ * uncollected native statements grew the process between garbage collections. Nothing reads with `iterate` (one
+ * cursor per statement, the connection busy while it is open): long reads go in pages.
  */
 function withCachedStatements(db: Database.Database): Database.Database {
   const statements = new Map<string, Database.Statement>();
@@ -584,25 +584,27 @@ export class SqliteRunStore implements RunStore {
 
   async *records(split?: string): AsyncIterable<DatasetRecord> {
     // Pages by position, each its own short read: a statement iterator would keep the connection busy and one read
-    // open for the whole export (the WAL could not be checkpointed behind it while a run goes on).
+    // open for the whole export (the WAL could not be checkpointed behind it while a run goes on). The commit
+    // sequence breaks ties, so a page boundary never skips a record.
     const page = split
       ? this.db.prepare(
-          "SELECT item_ordinal, position, data FROM records WHERE split = ? AND (item_ordinal, position) > (?, ?) ORDER BY item_ordinal, position LIMIT ?",
+          "SELECT item_ordinal, position, seq, data FROM records WHERE split = ? AND (item_ordinal, position, seq) > (?, ?, ?) ORDER BY item_ordinal, position, seq LIMIT ?",
         )
       : this.db.prepare(
-          "SELECT item_ordinal, position, data FROM records WHERE (item_ordinal, position) > (?, ?) ORDER BY item_ordinal, position LIMIT ?",
+          "SELECT item_ordinal, position, seq, data FROM records WHERE (item_ordinal, position, seq) > (?, ?, ?) ORDER BY item_ordinal, position, seq LIMIT ?",
         );
-    let after = [0, -1];
+    let after = [0, -1, 0];
     for (;;) {
       const rows = (split ? page.all(split, ...after, PAGE) : page.all(...after, PAGE)) as Array<{
         item_ordinal: number;
         position: number;
+        seq: number;
         data: string;
       }>;
       for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return;
-      after = [last.item_ordinal, last.position];
+      after = [last.item_ordinal, last.position, last.seq];
     }
   }
 
