@@ -10,7 +10,8 @@ import type { FlowHooks } from "../graphs/flow-types.js";
 import type { ItemStateValue } from "../graphs/skill-state.js";
 import { configFingerprint, type RunConfig } from "../runtime/config.js";
 import { ConfigError, EngineError, InputError, type ServerUnreachableError, toErrorRecord } from "../runtime/errors.js";
-import { type ExportedFile, writeRunData } from "../runtime/export/export-dataset.js";
+import type { ExportedFile } from "../runtime/export/export-dataset.js";
+import { RunDataFiles } from "../runtime/export/run-data-files.js";
 import { sha256 } from "../runtime/hash.js";
 import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
 import { Gateway } from "../runtime/models/gateway.js";
@@ -115,7 +116,10 @@ export interface RunOutcome {
   out: string;
   interrupted: boolean;
   summary: RunSummary;
-  /** `<out>/data/<split>.jsonl`, rewritten whole from the store at the end of every run (interrupted ones too). */
+  /**
+   * `<out>/data/<split>.jsonl` and their rows: each committed record appended once, in commit order, as its item
+   * commits (by any worker). Empty with a store that keeps no data files (Postgres): `export` writes those.
+   */
   dataFiles: ExportedFile[];
   durationMs: number;
   /** Why the run stopped early, when it was not a signal: "budget" (the next call would pass the budget). */
@@ -356,6 +360,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     );
     const models = Object.fromEntries(MODEL_ROLES.map((role) => [role, modelLabel(config.models[role])]));
     const specs = new Map(skills.map((skill) => [skill.id, skill]));
+    const dataFiles = new RunDataFiles(store, config.out);
     const controls = new Set<RunControl>();
     const stopAll = () => {
       for (const control of controls) control.requestDrain(String(controller.drainSignal.reason ?? "stop"));
@@ -433,6 +438,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
           }
           await store.completeItem(item.id, records, notes, worker.id);
           move("running", "done");
+          dataFiles.append();
           return true;
         } catch (error) {
           if (error instanceof LeaseLostError) throw error;
@@ -488,7 +494,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       ...(unreachable ? { unreachable } : {}),
       pacing: gateway.pacing,
       summary: await store.summary(),
-      dataFiles: options.writeData === false ? [] : await writeRunData(store, config.out),
+      dataFiles: options.writeData === false ? [] : dataFiles.finish(),
       durationMs: performance.now() - started,
       worker: worker.id,
       leasesLost: progress.leasesLost ?? 0,

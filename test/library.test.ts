@@ -58,6 +58,10 @@ describe("runSkills from a script", () => {
     });
     expect(progress.at(-1)?.phase).toBe("done");
     expect(progress.some((update) => update.items.running > 0)).toBe(true);
+    expect(outcome.dataFiles).toEqual([
+      { split: "rc", path: join(config.out, "data", "rc.jsonl"), rows: outcome.summary.records },
+    ]);
+    expect(readRecords(join(config.out, "data", "rc.jsonl"))).toHaveLength(outcome.summary.records);
 
     const store = openSqliteStore(join(config.out, "run.db"));
     try {

@@ -1,11 +1,13 @@
-// Dataset files are derived from the run store, never appended to during a run: each is written to a
-// temporary file and renamed into place, so a crash can neither duplicate nor half-write a row.
+// Export: dataset files derived from the run store, streamed a page of records at a time (memory stays flat at any
+// size), each written to a temporary file and renamed into place, so a crash can neither duplicate nor half-write a
+// row. A run's own `<out>/data/` files grow by appending instead (run-data-files.ts).
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ChatTurn } from "../models/chat-turn.js";
 import type { DatasetRecord, RunStore } from "../store/run-store.js";
+import { appendRunData } from "./run-data-files.js";
 
 export const EXPORT_FORMATS = ["orca", "native"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -118,7 +120,11 @@ async function writeParquet(store: RunStore, split: string, path: string, option
   return rows;
 }
 
-/** The run's own dataset view: `<out>/data/<split>.jsonl` with full records. */
-export function writeRunData(store: RunStore, out: string): Promise<ExportedFile[]> {
-  return exportDataset(store, { format: "native", to: join(out, "data") });
+/**
+ * The run's own dataset view, `<out>/data/<split>.jsonl` with full records in commit order, brought up to date by
+ * appending what was committed since (see run-data-files.ts). Empty for a store that keeps no data files
+ * (Postgres): export writes those.
+ */
+export async function writeRunData(store: RunStore, out: string): Promise<ExportedFile[]> {
+  return appendRunData(store, out) ?? [];
 }

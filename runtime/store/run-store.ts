@@ -206,6 +206,41 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** How much of one split's records `<out>/data/<split>.jsonl` holds, as the last append committed it. */
+export interface DataFileMark {
+  /** The file's length in bytes after that append: anything past it is a half-finished append, cut off. */
+  bytes: number;
+  /** Lines (records) in those bytes. */
+  rows: number;
+  /** The commit sequence of the last record appended (0: none yet). */
+  seq: number;
+}
+
+/** The data files as the last append committed them. */
+export interface DataFilesState {
+  /** Every split with a record committed up to this sequence has a mark (so only newer records are searched). */
+  registeredSeq: number;
+  marks: Record<string, DataFileMark>;
+}
+
+/**
+ * What an append of the run's data files may do inside the store's exclusive section (RunStore.dataFiles).
+ * Synchronous on purpose: the file writes happen while the store's write lock is held, so no other process can
+ * append, cut or commit marks in between.
+ */
+export interface DataFilesLedger {
+  /** The state the last append committed (before the first: registeredSeq 0, no marks). */
+  state(): DataFilesState;
+  /** Set the state; it is committed with the section, or not at all. */
+  setState(state: DataFilesState): void;
+  /** The commit sequence of the newest record (0: none). */
+  lastSeq(): number;
+  /** The splits with a record committed after `afterSeq`. */
+  splitsAfter(afterSeq: number): string[];
+  /** Up to `limit` records of `split` committed after `afterSeq`, in commit order, each as its JSON line. */
+  linesAfter(split: string, afterSeq: number, limit: number): Array<{ seq: number; line: string }>;
+}
+
 /** The gateway sees only ResponseCache and CallLog; the rest is the runner's. */
 export interface RunStore extends ResponseCache, CallLog {
   /** LangGraph checkpoints live in the same store as the items they belong to. */
@@ -282,8 +317,15 @@ export interface RunStore extends ResponseCache, CallLog {
    */
   spend(): Promise<{ usd: number; unpriced: Array<{ role: string; model: string; usage: Usage }> }>;
   summary(): Promise<RunSummary>;
-  /** Every record, in corpus order, optionally of one split. */
+  /** Every record, in corpus order, optionally of one split; read in pages, so memory stays flat at any size. */
   records(split?: string): AsyncIterable<DatasetRecord>;
+  /**
+   * Optional, SQLite only: run `section` in one exclusive write transaction, held across processes (every worker
+   * of the run appends through it), and commit the state it set when it returns; a throw or a killed process
+   * commits nothing. It is how `<out>/data/<split>.jsonl` grows by appending each committed record exactly once
+   * (runtime/export/run-data-files.ts). Stores without it (Postgres) leave data files to `export`.
+   */
+  dataFiles?<T>(section: (ledger: DataFilesLedger) => T): T;
   splits(): Promise<string[]>;
   close(): Promise<void>;
 }

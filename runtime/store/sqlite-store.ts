@@ -11,6 +11,8 @@ import type {
   CallRecord,
   ClaimedItem,
   ClaimOptions,
+  DataFilesLedger,
+  DataFilesState,
   DatasetRecord,
   InputNote,
   Item,
@@ -40,8 +42,9 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE INDEX IF NOT EXISTS items_status ON items (status);
 CREATE TABLE IF NOT EXISTS records (
   id TEXT PRIMARY KEY, item_ordinal INTEGER NOT NULL, position INTEGER NOT NULL,
-  split TEXT NOT NULL, data TEXT NOT NULL);
+  split TEXT NOT NULL, data TEXT NOT NULL, seq INTEGER);
 CREATE INDEX IF NOT EXISTS records_order ON records (split, item_ordinal, position);
+CREATE INDEX IF NOT EXISTS records_corpus ON records (item_ordinal, position);
 CREATE TABLE IF NOT EXISTS calls (
   id INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, agent TEXT NOT NULL, role TEXT NOT NULL,
   model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
@@ -66,8 +69,8 @@ const ADDED_INDEXES = "CREATE INDEX IF NOT EXISTS items_lease ON items (lease_ow
 /**
  * The connection with each distinct SQL statement compiled once. better-sqlite3 compiles on every `prepare`,
  * and the store and SqliteSaver prepare on every call: compiling cost about as much as running, and the
- * uncollected native statements grew the process between garbage collections. Statements read with `iterate`
- * must not be shared (one cursor per statement), so those use the raw connection.
+ * uncollected native statements grew the process between garbage collections. Nothing reads with `iterate` (one
+ * cursor per statement, the connection busy while it is open): long reads go in pages.
  */
 function withCachedStatements(db: Database.Database): Database.Database {
   const statements = new Map<string, Database.Statement>();
@@ -93,6 +96,7 @@ const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   calls: { cost_usd: "REAL", saved_input_tokens: "INTEGER", saved_output_tokens: "INTEGER", saved_usd: "REAL" },
   // Who runs the item and until when (epoch ms): one machine, so every process reads the same clock.
   items: { lease_owner: "TEXT", lease_until: "INTEGER", failed_at: "INTEGER" },
+  records: { seq: "INTEGER" },
 };
 
 function addMissingColumns(db: Database.Database): void {
@@ -103,6 +107,28 @@ function addMissingColumns(db: Database.Database): void {
     }
   }
 }
+
+/**
+ * Records carry their commit sequence (`seq`, 1, 2, 3… in the order their items committed): data files append by
+ * it. Records of a run.db from before it are numbered in corpus order, once, when it is opened.
+ */
+function numberRecords(db: Database.Database): void {
+  db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS records_commit ON records (seq);
+    CREATE INDEX IF NOT EXISTS records_split_commit ON records (split, seq);`);
+  if (!db.prepare("SELECT 1 FROM records WHERE seq IS NULL LIMIT 1").get()) return;
+  db.transaction(() => {
+    db.exec(`UPDATE records SET seq = numbered.n FROM (
+        SELECT rowid AS r, (SELECT coalesce(max(seq), 0) FROM records)
+          + row_number() OVER (ORDER BY item_ordinal, position) AS n
+        FROM records WHERE seq IS NULL) AS numbered
+      WHERE records.rowid = numbered.r`);
+  }).immediate();
+}
+
+/** Where the data files' state lives in meta (runtime/export/run-data-files.ts). */
+const DATA_FILES_META = "data_files";
+
+const PAGE = 1000;
 
 /** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
 class RunCheckpointer extends SqliteSaver {
@@ -157,14 +183,11 @@ export function makeDirectory(dir: string): void {
 
 export class SqliteRunStore implements RunStore {
   readonly checkpointer: RunCheckpointer;
-  /** The raw connection, for statements read with `iterate`. */
-  private readonly connection: Database.Database;
   private readonly db: Database.Database;
 
   constructor(path: string) {
     if (path !== ":memory:") makeDirectory(dirname(path));
-    this.connection = new Database(path);
-    this.db = withCachedStatements(this.connection);
+    this.db = withCachedStatements(new Database(path));
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     // Several processes share a run.db: a writer waits for another's transaction rather than failing.
@@ -173,6 +196,7 @@ export class SqliteRunStore implements RunStore {
     // One transaction: two processes opening a run.db from before at once must not both add a column.
     this.db.transaction(() => addMissingColumns(this.db)).immediate();
     this.db.exec(ADDED_INDEXES);
+    numberRecords(this.db);
     this.checkpointer = new RunCheckpointer(this.db);
   }
 
@@ -491,7 +515,7 @@ export class SqliteRunStore implements RunStore {
       const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
       if (!item) throw new Error(`unknown item ${id}`);
       const insert = this.db.prepare(
-        "INSERT INTO records (id, item_ordinal, position, split, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+        "INSERT INTO records (id, item_ordinal, position, split, data, seq) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM records)) ON CONFLICT(id) DO NOTHING",
       );
       records.forEach((record, position) => {
         insert.run(record.id, item.ordinal, position, record.split, JSON.stringify(record));
@@ -504,6 +528,7 @@ export class SqliteRunStore implements RunStore {
       this.writeNotes(id, notes);
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
     });
+    // IMMEDIATE: a deferred transaction that reads first cannot wait for another process's write (SQLITE_BUSY).
     commit.immediate();
     await this.checkpointer.deleteThread(id);
   }
@@ -754,11 +779,59 @@ export class SqliteRunStore implements RunStore {
   }
 
   async *records(split?: string): AsyncIterable<DatasetRecord> {
-    const statement = split
-      ? this.connection.prepare("SELECT data FROM records WHERE split = ? ORDER BY item_ordinal, position")
-      : this.connection.prepare("SELECT data FROM records ORDER BY item_ordinal, position");
-    const rows = (split ? statement.iterate(split) : statement.iterate()) as IterableIterator<{ data: string }>;
-    for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
+    // Pages by position, each its own short read: a statement iterator would keep the connection busy and one read
+    // open for the whole export (the WAL could not be checkpointed behind it while a run goes on). The commit
+    // sequence breaks ties, so a page boundary never skips a record.
+    const page = split
+      ? this.db.prepare(
+          "SELECT item_ordinal, position, seq, data FROM records WHERE split = ? AND (item_ordinal, position, seq) > (?, ?, ?) ORDER BY item_ordinal, position, seq LIMIT ?",
+        )
+      : this.db.prepare(
+          "SELECT item_ordinal, position, seq, data FROM records WHERE (item_ordinal, position, seq) > (?, ?, ?) ORDER BY item_ordinal, position, seq LIMIT ?",
+        );
+    let after = [0, -1, 0];
+    for (;;) {
+      const rows = (split ? page.all(split, ...after, PAGE) : page.all(...after, PAGE)) as Array<{
+        item_ordinal: number;
+        position: number;
+        seq: number;
+        data: string;
+      }>;
+      for (const row of rows) yield JSON.parse(row.data) as DatasetRecord;
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE) return;
+      after = [last.item_ordinal, last.position, last.seq];
+    }
+  }
+
+  dataFiles<T>(section: (ledger: DataFilesLedger) => T): T {
+    const ledger: DataFilesLedger = {
+      state: () => {
+        const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(DATA_FILES_META) as
+          | { value: string }
+          | undefined;
+        return row ? (JSON.parse(row.value) as DataFilesState) : { registeredSeq: 0, marks: {} };
+      },
+      setState: (state) => {
+        this.db
+          .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+          .run(DATA_FILES_META, JSON.stringify(state));
+      },
+      lastSeq: () => (this.db.prepare("SELECT coalesce(max(seq), 0) AS seq FROM records").get() as { seq: number }).seq,
+      splitsAfter: (afterSeq) =>
+        // By commit sequence: only the new records are read (the planner would scan every split otherwise).
+        (
+          this.db
+            .prepare("SELECT DISTINCT split FROM records INDEXED BY records_commit WHERE seq > ? ORDER BY split")
+            .all(afterSeq) as Array<{ split: string }>
+        ).map((row) => row.split),
+      linesAfter: (split, afterSeq, limit) =>
+        this.db
+          .prepare("SELECT seq, data AS line FROM records WHERE split = ? AND seq > ? ORDER BY seq LIMIT ?")
+          .all(split, afterSeq, limit) as Array<{ seq: number; line: string }>,
+    };
+    // IMMEDIATE takes the write lock up front, so processes appending at once queue here (busy_timeout).
+    return this.db.transaction(() => section(ledger)).immediate();
   }
 
   async splits(): Promise<string[]> {
