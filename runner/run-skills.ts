@@ -1,7 +1,9 @@
 // Running skills over a corpus: open (or resume) the run store, read the corpus into items, and drive
 // each item's LangGraph thread from a bounded pool until every item reaches a recorded final state.
 // The CLI and scripts call this same function.
+import { randomUUID } from "node:crypto";
 import { EventEmitter, setMaxListeners } from "node:events";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { GraphDrained, isGraphDrained, RunControl } from "@langchain/langgraph";
 import type { SkillSpec } from "../agents/define-skill.js";
@@ -15,12 +17,15 @@ import { type ExportedFile, writeRunData } from "../runtime/export/export-datase
 import { sha256 } from "../runtime/hash.js";
 import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
 import { Gateway } from "../runtime/models/gateway.js";
+import { InProcessLimits } from "../runtime/models/limits-in-process.js";
 import type { ModelAdapter } from "../runtime/models/model-adapter.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
+import { openSharedLimits } from "../runtime/models/open-limits.js";
 import { OpenAICompatibleAdapter } from "../runtime/models/openai-adapter.js";
 import { preflight } from "../runtime/models/preflight.js";
 import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
+import type { SharedLimits } from "../runtime/models/shared-limits.js";
 import { type LastingCache, openLastingCache } from "../runtime/store/lasting-cache.js";
 import type { Item, ItemStatus, RunStore, RunSummary } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
@@ -83,6 +88,8 @@ export interface RunOptions {
   adapter?: ModelAdapter;
   /** Only items this accepts are driven (the estimate's sample); the others are left as they are. */
   only?: (item: Item) => boolean;
+  /** Keep the rate limits and budget in this process, not shared with other workers (the estimate's sample run). */
+  localLimits?: boolean;
 }
 
 export interface RunOutcome {
@@ -104,6 +111,8 @@ export interface RunOutcome {
 }
 
 export const RUN_DB = "run.db";
+/** A worker that stops renewing (it died) stops holding budget this long after its last renewal. */
+const BUDGET_TTL_MS = 30_000;
 
 /** Open the run store for `out`, refusing a different configuration unless forced. */
 export async function openRun(
@@ -155,6 +164,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   if (config.budget) requirePrices(config.models, config.prices);
   const { store, runId } = await openRun(config, skills);
   let lasting: LastingCache | undefined;
+  let limits: SharedLimits | undefined;
+  let budget: Budget | undefined;
   const progress: RunProgress = {
     phase: "reading",
     items: { total: 0, pending: 0, running: 0, done: 0, failed: 0, filtered: 0 },
@@ -202,17 +213,25 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
-    const budget =
-      config.budget &&
-      new Budget(config.budget.usd, await spentBefore(store, config.models, config.prices), () =>
-        controller.drain("budget reached"),
+    // The rate limits and the budget hold across every worker of the run, wherever they run (open-limits.ts).
+    limits = options.localLimits
+      ? new InProcessLimits()
+      : await openSharedLimits({ out: config.out, redis: config.redis, runId });
+    const worker = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    if (config.budget) {
+      budget = new Budget(
+        config.budget.usd,
+        await spentBefore(store, config.models, config.prices),
+        () => controller.drain("budget reached"),
+        { limits, worker, ttlMs: BUDGET_TTL_MS },
       );
+    }
 
     // A server that is not there fails the run now, not item after item (a script's own adapter needs no server).
     if (!options.adapter && !controller.drainSignal.aborted) await preflight(Object.values(config.models));
     let unreachable: ServerUnreachableError | undefined;
     // The adapter learns limits from response headers into the same buckets the gateway paces calls by.
-    const rateLimits = new RateLimits(config.limits);
+    const rateLimits = new RateLimits(config.limits, limits);
     const gateway: Gateway = new Gateway({
       adapter: options.adapter ?? new OpenAICompatibleAdapter({ timeoutMs: config.request.timeoutMs, rateLimits }),
       models: config.models,
@@ -387,6 +406,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     };
   } finally {
     lasting?.close();
+    await budget?.close();
+    await limits?.close();
     await store.close();
   }
 }

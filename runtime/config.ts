@@ -31,6 +31,7 @@ export type ModelSettings = z.infer<typeof ModelSettings>;
 const ModelEntry = z.union([z.string(), ModelSettings]);
 
 const perMinute = z.number().positive();
+const REDIS_URL = /^rediss?:\/\//;
 /** Per-minute limits of one endpoint and model (rate-limits.ts). */
 const RateLimitSettings = z
   .object({ rpm: perMinute, tpm: perMinute, inputTpm: perMinute, outputTpm: perMinute })
@@ -91,6 +92,8 @@ export const ConfigFile = z
     budget: z.object({ usd: z.number().positive() }).strict().optional(),
     /** The lasting response cache, shared between runs (a SQLite file; path relative to the config file). */
     cache: z.string().min(1).optional(),
+    /** A Redis URL where the run's workers share their rate limits and budget (README > Rate limits). */
+    redis: z.string().regex(REDIS_URL, "must be a redis:// or rediss:// URL").optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -152,6 +155,8 @@ export const RunConfig = z.object({
   budget: z.object({ usd: z.number().positive() }).optional(),
   /** The lasting response cache file (runtime/store/lasting-cache.ts); absent: only the run's own cache. */
   cache: z.string().optional(),
+  /** Where the run's workers share rate limits and budget; absent: beside the run store (open-limits.ts). */
+  redis: z.string().regex(REDIS_URL).optional(),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -318,6 +323,8 @@ export interface RunSettings {
   maxCost?: number;
   /** The lasting response cache file (overrides the config file's `cache`); false: none for this run. */
   cache?: string | false;
+  /** Redis URL for the rate limits and budget the run's workers share (overrides the config file's `redis`). */
+  redis?: string;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -331,6 +338,9 @@ export function resolveRunConfig(
   if (settings.chunkSize !== undefined) chunk.maxChars = settings.chunkSize;
   chunk.minChars = Math.min(chunk.minChars, Math.floor(chunk.maxChars / 2));
   const request = { ...file.request };
+  if (settings.redis !== undefined && !REDIS_URL.test(settings.redis)) {
+    throw new ConfigError(`--redis must be a redis:// or rediss:// URL, got "${settings.redis}"`);
+  }
   if (settings.timeout !== undefined) request.timeoutMs = Math.round(settings.timeout * 1000);
   return RunConfig.parse({
     skills: settings.skills ?? [],
@@ -356,6 +366,7 @@ export function resolveRunConfig(
       ...(settings.tpm !== undefined ? { tpm: settings.tpm } : {}),
     },
     cache: settings.cache === false ? undefined : settings.cache ? resolve(cwd, settings.cache) : file.cache,
+    redis: settings.redis ?? file.redis,
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

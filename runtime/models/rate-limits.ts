@@ -1,13 +1,15 @@
-// Pacing against a provider's per-minute limits, per endpoint and model: token buckets (the `limiter` package)
-// for requests, tokens, input and output tokens. A request reserves 1 request and its estimated tokens before it
+// Pacing against a provider's per-minute limits, per endpoint and model: token buckets for requests, tokens, input
+// and output tokens, kept where every worker of the run draws from them (shared-limits.ts; in one process, the
+// `limiter` package's). A request reserves 1 request and its estimated tokens before it
 // is sent and the reservation is corrected from the reply's usage. Limits come from the user (flags, config) and
 // from the provider's own headers on every response (rate-limit-headers.ts); where both say something, the lower
 // rate holds.
-import { TokenBucket } from "limiter";
 import { stableStringify } from "../hash.js";
+import { InProcessLimits } from "./limits-in-process.js";
 import type { WireRequest } from "./model-adapter.js";
 import { modelLabel, type ResolvedModel } from "./model-roles.js";
 import { type HeaderReadings, LIMIT_KINDS, type LimitKind } from "./rate-limit-headers.js";
+import type { BucketSpec, LearnedLimits, SharedLimits } from "./shared-limits.js";
 import { sleep } from "./sleep.js";
 import { guessRequestTokens } from "./token-estimate.js";
 import type { Usage } from "./usage.js";
@@ -49,31 +51,41 @@ type Amounts = Record<LimitKind, number>;
 
 /** What a request took from the buckets, handed back (and corrected) when it settles. */
 export interface Reservation {
-  taken: Array<{ bucket: TokenBucket; kind: LimitKind; amount: number }>;
+  taken: Array<{ bucket: BucketSpec; kind: LimitKind; amount: number }>;
 }
 
 const NOTHING: Reservation = { taken: [] };
 
-/** The buckets of one endpoint and model. */
+/**
+ * The limits of one endpoint and model: their rates (told, and learned from headers), and the buckets in the
+ * run's shared state (shared-limits.ts), so every worker of the run draws from the same allowance.
+ */
 export class EndpointPace {
-  private readonly buckets: Partial<Record<LimitKind, TokenBucket>> = {};
+  private readonly rates: Partial<Record<LimitKind, BucketSpec>> = {};
   private readonly learned: Partial<Record<LimitKind, number>> = {};
   /** The provider's "minute" as its reset times show it (a test server may scale it), and how sure we are of it. */
   private windowMs = MINUTE_MS;
   private windowEvidence = 0;
   /** Requests wait their turn in order, so a large request is not starved by small ones. */
   private queue: Promise<void> = Promise.resolve();
+  /** What other workers learned, read once before the first request. */
+  private loaded: Promise<void> | undefined;
+  /** Writes of what the headers say, in order; a failure is thrown at the next request. */
+  private writes: Promise<void> = Promise.resolve();
+  private failure: unknown;
 
   constructor(
     private readonly configured: RateLimitSettings,
     private readonly clock: WaitClock,
+    private readonly shared: SharedLimits,
+    private readonly endpoint: string,
   ) {
     for (const kind of LIMIT_KINDS) this.apply(kind);
   }
 
   /** Whether any limit is known (no bucket: nothing to wait for, nothing to estimate). */
   get limited(): boolean {
-    return Object.keys(this.buckets).length > 0;
+    return Object.keys(this.rates).length > 0;
   }
 
   /** Waits until the buckets hold this request's share, then takes it. */
@@ -81,6 +93,11 @@ export class EndpointPace {
     request: Pick<WireRequest, "model" | "messages" | "json" | "tools">,
     signal?: AbortSignal,
   ): Promise<Reservation> {
+    this.loaded ??= this.shared.loadLearned(this.endpoint).then((learned) => {
+      if (learned) this.adopt(learned);
+    });
+    await this.loaded;
+    if (this.failure !== undefined) throw this.failure;
     if (!this.limited) return NOTHING;
     const guess = guessRequestTokens(request);
     const amounts: Amounts = {
@@ -98,7 +115,7 @@ export class EndpointPace {
   }
 
   /** Gives back what the request did not use (all its tokens when it failed: no reply, nothing counted). */
-  settle(reservation: Reservation, usage?: Usage): void {
+  async settle(reservation: Reservation, usage?: Usage): Promise<void> {
     const used: Amounts = {
       requests: 1,
       tokens: usage ? usage.input_tokens + usage.output_tokens : 0,
@@ -106,14 +123,14 @@ export class EndpointPace {
       outputTokens: usage?.output_tokens ?? 0,
     };
     for (const { bucket, kind, amount } of reservation.taken) {
-      if (kind === "requests") continue;
-      bucket.drip();
-      bucket.content = Math.min(bucket.bucketSize, bucket.content + amount - used[kind]);
+      if (kind === "requests" || amount === used[kind]) continue;
+      await this.shared.give(bucket, amount - used[kind]);
     }
   }
 
   /** What a response's headers say: the allowance sets the rate, `remaining` caps what we think is left. */
   learn(readings: HeaderReadings): void {
+    let changed = false;
     for (const kind of LIMIT_KINDS) {
       const reading = readings[kind];
       if (!reading) continue;
@@ -123,17 +140,41 @@ export class EndpointPace {
       if (deficit >= 2 && deficit > this.windowEvidence && reading.resetMs > 0) {
         this.windowEvidence = deficit;
         this.windowMs = Math.min(MINUTE_MS, (reading.resetMs * reading.limit) / (deficit - 0.5));
+        changed = true;
       }
+      if (this.learned[kind] !== reading.limit) changed = true;
       this.learned[kind] = reading.limit;
+    }
+    if (changed) {
+      const learned = { limits: { ...this.learned }, windowMs: this.windowMs, windowEvidence: this.windowEvidence };
+      this.write(() => this.shared.saveLearned(this.endpoint, learned));
     }
     for (const kind of LIMIT_KINDS) {
       const reading = readings[kind];
       if (!reading) continue;
       const bucket = this.apply(kind);
-      if (!bucket) continue;
-      bucket.drip();
-      bucket.content = Math.min(bucket.content, reading.remaining);
+      // Only a provider's bucket nearly empty says more than ours: a second's allowance is all ours holds.
+      if (bucket && reading.remaining < bucket.size) this.write(() => this.shared.cap(bucket, reading.remaining));
     }
+  }
+
+  /** What another worker learned, where it says more than this one knows. */
+  private adopt(learned: LearnedLimits): void {
+    if (learned.windowEvidence > this.windowEvidence) {
+      this.windowMs = learned.windowMs;
+      this.windowEvidence = learned.windowEvidence;
+    }
+    for (const kind of LIMIT_KINDS) {
+      const limit = learned.limits[kind];
+      if (limit !== undefined && this.learned[kind] === undefined) this.learned[kind] = limit;
+    }
+    for (const kind of LIMIT_KINDS) this.apply(kind);
+  }
+
+  private write(operation: () => Promise<void>): void {
+    this.writes = this.writes.then(operation).catch((error: unknown) => {
+      this.failure ??= error;
+    });
   }
 
   private rateOf(kind: LimitKind): number | undefined {
@@ -146,23 +187,13 @@ export class EndpointPace {
     return rates.length > 0 ? Math.min(...rates) : undefined;
   }
 
-  /** Creates or re-rates a limit's bucket; a new bucket starts full. */
-  private apply(kind: LimitKind): TokenBucket | undefined {
+  /** Sets a limit's rate and bucket size from what is told and learned now (the shared bucket follows). */
+  private apply(kind: LimitKind): BucketSpec | undefined {
     const rate = this.rateOf(kind);
     if (rate === undefined) return undefined;
-    const size = Math.max(1, rate * BURST_MS);
-    const existing = this.buckets[kind];
-    if (existing) {
-      existing.drip(); // what accrued at the old rate
-      existing.tokensPerInterval = rate * BURST_MS;
-      existing.bucketSize = size;
-      existing.content = Math.min(existing.content, size);
-      return existing;
-    }
-    const bucket = new TokenBucket({ bucketSize: size, tokensPerInterval: rate * BURST_MS, interval: BURST_MS });
-    bucket.content = size;
-    this.buckets[kind] = bucket;
-    return bucket;
+    const spec = { key: `${this.endpoint}|${kind}`, ratePerMs: rate, size: Math.max(1, rate * BURST_MS) };
+    this.rates[kind] = spec;
+    return spec;
   }
 
   /**
@@ -175,28 +206,15 @@ export class EndpointPace {
     try {
       for (;;) {
         signal?.throwIfAborted();
-        let waitMs = 0;
+        const taken: Reservation["taken"] = [];
         for (const kind of LIMIT_KINDS) {
-          const bucket = this.buckets[kind];
-          if (!bucket) continue;
-          bucket.drip();
-          const need = Math.min(amounts[kind], bucket.bucketSize);
-          if (bucket.content < need) {
-            const perMs = bucket.tokensPerInterval / bucket.interval;
-            waitMs = Math.max(waitMs, Math.ceil((need - bucket.content) / perMs));
-          }
+          const bucket = this.rates[kind];
+          if (bucket) taken.push({ bucket, kind, amount: amounts[kind] });
         }
-        if (waitMs === 0) break;
+        const waitMs = await this.shared.take(taken.map(({ bucket, amount }) => ({ ...bucket, amount })));
+        if (waitMs === 0) return { taken };
         await sleep(waitMs, signal);
       }
-      const taken: Reservation["taken"] = [];
-      for (const kind of LIMIT_KINDS) {
-        const bucket = this.buckets[kind];
-        if (!bucket) continue;
-        bucket.content -= amounts[kind];
-        taken.push({ bucket, kind, amount: amounts[kind] });
-      }
-      return { taken };
     } finally {
       this.clock.waiting(-1);
     }
@@ -224,7 +242,11 @@ export class RateLimits {
   private readonly paces = new Map<string, EndpointPace>();
   private readonly clock = new WaitClock();
 
-  constructor(private readonly options: RateLimitOptions = {}) {}
+  /** @param shared where the buckets live: this process unless the run's workers share them (open-limits.ts). */
+  constructor(
+    private readonly options: RateLimitOptions = {},
+    private readonly shared: SharedLimits = new InProcessLimits(),
+  ) {}
 
   /** The pace of one endpoint and model; its settings are the defaults with its label's (provider:name) on top. */
   paceFor(model: ResolvedModel): EndpointPace {
@@ -232,7 +254,7 @@ export class RateLimits {
     let pace = this.paces.get(key);
     if (!pace) {
       const { models, ...defaults } = this.options;
-      pace = new EndpointPace({ ...defaults, ...models?.[modelLabel(model)] }, this.clock);
+      pace = new EndpointPace({ ...defaults, ...models?.[modelLabel(model)] }, this.clock, this.shared, key);
       this.paces.set(key, pace);
     }
     return pace;

@@ -1,0 +1,107 @@
+// The shared limits' state kept in this process: one process is all the run has (or `estimate`'s simulated run).
+// The buckets are the `limiter` package's token buckets, re-rated in place when a limit changes.
+import { TokenBucket } from "limiter";
+import {
+  type BucketSpec,
+  type BucketTake,
+  type BudgetReserve,
+  decideReserve,
+  type LearnedLimits,
+  mergeLearned,
+  type ReserveOutcome,
+  type SharedLimits,
+  waitFor,
+} from "./shared-limits.js";
+
+export class InProcessLimits implements SharedLimits {
+  readonly where = "this process";
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly learned = new Map<string, LearnedLimits>();
+  private spent = 0;
+  private reachedAt: number | null = null;
+  private readonly reservations = new Map<string, number>();
+
+  /** The bucket at the caller's rate and size now: a new one starts full, a re-rated one keeps what accrued. */
+  private bucket(spec: BucketSpec): TokenBucket {
+    const perInterval = spec.ratePerMs * 1000;
+    let bucket = this.buckets.get(spec.key);
+    if (!bucket) {
+      bucket = new TokenBucket({ bucketSize: spec.size, tokensPerInterval: perInterval, interval: 1000 });
+      bucket.content = spec.size;
+      this.buckets.set(spec.key, bucket);
+      return bucket;
+    }
+    bucket.drip();
+    if (bucket.tokensPerInterval !== perInterval || bucket.bucketSize !== spec.size) {
+      bucket.tokensPerInterval = perInterval;
+      bucket.bucketSize = spec.size;
+      bucket.content = Math.min(bucket.content, spec.size);
+    }
+    return bucket;
+  }
+
+  async take(takes: readonly BucketTake[]): Promise<number> {
+    const buckets = takes.map((take) => this.bucket(take));
+    const waitMs = waitFor(
+      takes,
+      buckets.map((bucket) => bucket.content),
+    );
+    if (waitMs > 0) return waitMs;
+    takes.forEach((take, index) => {
+      const bucket = buckets[index];
+      if (bucket) bucket.content -= take.amount;
+    });
+    return 0;
+  }
+
+  async give(spec: BucketSpec, amount: number): Promise<void> {
+    const bucket = this.bucket(spec);
+    bucket.content = Math.min(bucket.bucketSize, bucket.content + amount);
+  }
+
+  async cap(spec: BucketSpec, most: number): Promise<void> {
+    const bucket = this.bucket(spec);
+    bucket.content = Math.min(bucket.content, most);
+  }
+
+  async loadLearned(endpoint: string): Promise<LearnedLimits | undefined> {
+    return this.learned.get(endpoint);
+  }
+
+  async saveLearned(endpoint: string, learned: LearnedLimits): Promise<void> {
+    this.learned.set(endpoint, mergeLearned(this.learned.get(endpoint), learned));
+  }
+
+  async joinBudget(_worker: string, spentBefore: number): Promise<number> {
+    if (this.reservations.size === 0) {
+      this.spent = spentBefore;
+      this.reachedAt = null;
+    }
+    return this.spent;
+  }
+
+  async reserve(reservation: BudgetReserve): Promise<{ outcome: ReserveOutcome; spentUsd: number }> {
+    let reserved = 0;
+    for (const usd of this.reservations.values()) reserved += usd;
+    const outcome = decideReserve(
+      { spent: this.spent, reserved, reachedAt: this.reachedAt },
+      reservation.usd,
+      reservation.limitUsd,
+    );
+    if (outcome === "refused") this.reachedAt = Math.max(this.reachedAt ?? 0, reservation.limitUsd);
+    if (outcome === "reserved") this.reservations.set(reservation.id, reservation.usd);
+    return { outcome, spentUsd: this.spent };
+  }
+
+  async settle(id: string, costUsd: number): Promise<number> {
+    this.reservations.delete(id);
+    this.spent += costUsd;
+    return this.spent;
+  }
+
+  async renewBudget(): Promise<void> {}
+
+  async leaveBudget(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
