@@ -19,7 +19,9 @@ export class InProcessLimits implements SharedLimits {
   private readonly learned = new Map<string, LearnedLimits>();
   private spent = 0;
   private reachedAt: number | null = null;
-  private readonly reservations = new Map<string, number>();
+  private readonly reservations = new Map<string, BudgetReserve>();
+  /** Each worker and when its claim on its reservations lapses, unless renewed. */
+  private readonly workers = new Map<string, number>();
 
   /** The bucket at the caller's rate and size now: a new one starts full, a re-rated one keeps what accrued. */
   private bucket(spec: BucketSpec): TokenBucket {
@@ -72,24 +74,39 @@ export class InProcessLimits implements SharedLimits {
     this.learned.set(endpoint, mergeLearned(this.learned.get(endpoint), learned));
   }
 
-  async joinBudget(_worker: string, spentBefore: number): Promise<number> {
-    if (this.reservations.size === 0) {
+  /** Workers whose renewal lapsed are gone, and their reservations with them (as in every backend). */
+  private forgetDead(now: number): void {
+    for (const [worker, until] of this.workers) if (until <= now) this.workers.delete(worker);
+    for (const [id, reservation] of this.reservations) {
+      if (!this.workers.has(reservation.worker)) this.reservations.delete(id);
+    }
+  }
+
+  async joinBudget(worker: string, spentBefore: number, ttlMs: number): Promise<number> {
+    const now = Date.now();
+    this.forgetDead(now);
+    if (this.workers.size === 0) {
+      this.reservations.clear();
       this.spent = spentBefore;
       this.reachedAt = null;
     }
+    this.workers.set(worker, now + ttlMs);
     return this.spent;
   }
 
   async reserve(reservation: BudgetReserve): Promise<{ outcome: ReserveOutcome; spentUsd: number }> {
+    const now = Date.now();
+    this.forgetDead(now);
+    this.workers.set(reservation.worker, now + reservation.ttlMs);
     let reserved = 0;
-    for (const usd of this.reservations.values()) reserved += usd;
+    for (const { usd } of this.reservations.values()) reserved += usd;
     const outcome = decideReserve(
       { spent: this.spent, reserved, reachedAt: this.reachedAt },
       reservation.usd,
       reservation.limitUsd,
     );
     if (outcome === "refused") this.reachedAt = Math.max(this.reachedAt ?? 0, reservation.limitUsd);
-    if (outcome === "reserved") this.reservations.set(reservation.id, reservation.usd);
+    if (outcome === "reserved") this.reservations.set(reservation.id, reservation);
     return { outcome, spentUsd: this.spent };
   }
 
@@ -99,9 +116,14 @@ export class InProcessLimits implements SharedLimits {
     return this.spent;
   }
 
-  async renewBudget(): Promise<void> {}
+  async renewBudget(worker: string, ttlMs: number): Promise<void> {
+    this.workers.set(worker, Date.now() + ttlMs);
+  }
 
-  async leaveBudget(): Promise<void> {}
+  async leaveBudget(worker: string): Promise<void> {
+    this.workers.delete(worker);
+    for (const [id, reservation] of this.reservations) if (reservation.worker === worker) this.reservations.delete(id);
+  }
 
   async close(): Promise<void> {}
 }
