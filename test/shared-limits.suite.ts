@@ -77,18 +77,29 @@ export function sharedLimitsSuite(factory: LimitsFactory): void {
       expect(waitMs).toBeLessThanOrEqual(400);
     });
 
-    it("gives back what a request did not use, at most to full, and caps at what the provider says remains", async () => {
+    it("gives back what requests did not use, at most to full, and caps at what the provider says remains", async () => {
       const { limits } = await open();
       const spec = bucket("tokens");
       expect(await limits.take([{ ...spec, amount: 5 }])).toBe(0);
-      await limits.give(spec, 3);
+      await limits.adjust([{ bucket: spec, give: 3 }]);
       expect(await limits.take([{ ...spec, amount: 3 }])).toBe(0);
       expect(await limits.take([{ ...spec, amount: 1 }])).toBeGreaterThan(50);
       const full = bucket("capped");
-      await limits.give(full, 100);
-      await limits.cap(full, 1);
+      await limits.adjust([{ bucket: full, give: 100, most: 1 }]);
       expect(await limits.take([{ ...full, amount: 1 }])).toBe(0);
       expect(await limits.take([{ ...full, amount: 1 }])).toBeGreaterThan(50);
+      // A take carries its worker's corrections: applied first, in the same atomic step.
+      const carried = bucket("carried");
+      expect(await limits.take([{ ...carried, amount: 5 }])).toBe(0);
+      expect(await limits.take([{ ...carried, amount: 2 }], [{ bucket: carried, give: 2 }])).toBe(0);
+      expect(await limits.take([{ ...carried, amount: 1 }])).toBeGreaterThan(50);
+      // A refused take still applies them.
+      const refusedWith = bucket("refused-with");
+      expect(await limits.take([{ ...refusedWith, amount: 5 }])).toBe(0);
+      expect(await limits.take([{ ...refusedWith, amount: 3 }], [{ bucket: refusedWith, give: 2 }])).toBeGreaterThan(
+        50,
+      );
+      expect(await limits.take([{ ...refusedWith, amount: 2 }])).toBe(0);
     });
 
     it("keeps what headers taught, the newer limits with the better-measured window", async () => {

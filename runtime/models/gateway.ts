@@ -289,13 +289,13 @@ export class Gateway implements ModelGateway {
         reservation = await endpoint.pace.reserve(wire, context.signal);
         context.signal?.throwIfAborted();
         const reply = await adapter.send(wire, call);
-        await endpoint.pace.settle(reservation, reply.usage);
+        endpoint.pace.settle(reservation, reply.usage);
         endpoint.concurrency.release(slot, "success");
         endpoint.breaker.record({ ok: true });
         return { reply, attempts: attempt };
       } catch (error) {
         const failure = adapter.classify(error);
-        if (reservation) await endpoint.pace.settle(reservation);
+        if (reservation) endpoint.pace.settle(reservation);
         endpoint.concurrency.release(slot, failure.aborted ? "neutral" : outcomeOf(failure));
         if (failure.aborted || context.signal?.aborted) throw error;
         // A 4xx other than 429 is an answer from a working server; 429 is load, which pacing handles.

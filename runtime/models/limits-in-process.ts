@@ -2,15 +2,17 @@
 // The buckets are the `limiter` package's token buckets, re-rated in place when a limit changes.
 import { TokenBucket } from "limiter";
 import {
+  type BucketAdjustment,
   type BucketSpec,
   type BucketTake,
   type BudgetReserve,
   decideReserve,
+  decideTake,
   type LearnedLimits,
   mergeLearned,
   type ReserveOutcome,
   type SharedLimits,
-  waitFor,
+  touched,
 } from "./shared-limits.js";
 
 export class InProcessLimits implements SharedLimits {
@@ -42,28 +44,19 @@ export class InProcessLimits implements SharedLimits {
     return bucket;
   }
 
-  async take(takes: readonly BucketTake[]): Promise<number> {
-    const buckets = takes.map((take) => this.bucket(take));
-    const waitMs = waitFor(
-      takes,
-      buckets.map((bucket) => bucket.content),
-    );
-    if (waitMs > 0) return waitMs;
-    takes.forEach((take, index) => {
-      const bucket = buckets[index];
-      if (bucket) bucket.content -= take.amount;
-    });
-    return 0;
+  async take(takes: readonly BucketTake[], adjustments: readonly BucketAdjustment[] = []): Promise<number> {
+    const buckets = new Map(touched(takes, adjustments).map((spec) => [spec.key, this.bucket(spec)]));
+    const levels = new Map([...buckets].map(([key, bucket]) => [key, bucket.content]));
+    const decided = decideTake(levels, takes, adjustments);
+    for (const [key, level] of decided.levels) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.content = level;
+    }
+    return decided.waitMs;
   }
 
-  async give(spec: BucketSpec, amount: number): Promise<void> {
-    const bucket = this.bucket(spec);
-    bucket.content = Math.min(bucket.bucketSize, bucket.content + amount);
-  }
-
-  async cap(spec: BucketSpec, most: number): Promise<void> {
-    const bucket = this.bucket(spec);
-    bucket.content = Math.min(bucket.content, most);
+  async adjust(adjustments: readonly BucketAdjustment[]): Promise<void> {
+    await this.take([], adjustments);
   }
 
   async loadLearned(endpoint: string): Promise<LearnedLimits | undefined> {

@@ -4,16 +4,18 @@
 // live in the connection's schema (its search_path), one set for every run, keyed by the run (`ns`).
 import type { Pool, PoolClient } from "pg";
 import {
+  type BucketAdjustment,
   type BucketSpec,
   type BucketTake,
   type BudgetReserve,
   decideReserve,
+  decideTake,
   type LearnedLimits,
   mergeLearned,
   type ReserveOutcome,
   refilled,
   type SharedLimits,
-  waitFor,
+  touched,
 } from "./shared-limits.js";
 
 const SCHEMA = `
@@ -77,7 +79,7 @@ export class PostgresLimits implements SharedLimits {
   private async lockBuckets(
     client: PoolClient,
     specs: readonly BucketSpec[],
-  ): Promise<{ levels: number[]; now: number }> {
+  ): Promise<{ levels: Map<string, number>; now: number }> {
     const fresh = specs.filter((spec) => !this.known.has(spec.key));
     if (fresh.length > 0) {
       await client.query(
@@ -88,52 +90,31 @@ export class PostgresLimits implements SharedLimits {
       );
       for (const spec of fresh) this.known.add(spec.key);
     }
-    const keys = [...new Set(specs.map((spec) => spec.key))].sort();
     const { rows } = await client.query<{ key: string; level: number; at: number; now: number }>(
       `SELECT key, level, at, ${NOW} AS now FROM limits_buckets WHERE ns = $1 AND key = ANY($2::text[])
        ORDER BY key FOR UPDATE`,
-      [this.ns, keys],
+      [this.ns, specs.map((spec) => spec.key)],
     );
     const byKey = new Map(rows.map((row) => [row.key, row]));
     const now = rows[0]?.now ?? 0;
-    return { levels: specs.map((spec) => refilled(byKey.get(spec.key), spec, now)), now };
+    return { levels: new Map(specs.map((spec) => [spec.key, refilled(byKey.get(spec.key), spec, now)])), now };
   }
 
-  private async writeBuckets(client: PoolClient, keys: string[], levels: number[], now: number): Promise<void> {
-    await client.query(
-      `UPDATE limits_buckets b SET level = t.level, at = $4 FROM unnest($2::text[], $3::float8[]) AS t(key, level)
-       WHERE b.ns = $1 AND b.key = t.key`,
-      [this.ns, keys, levels, now],
-    );
-  }
-
-  async take(takes: readonly BucketTake[]): Promise<number> {
+  async take(takes: readonly BucketTake[], adjustments: readonly BucketAdjustment[] = []): Promise<number> {
     return this.transaction(async (client) => {
-      const { levels, now } = await this.lockBuckets(client, takes);
-      const waitMs = waitFor(takes, levels);
-      if (waitMs > 0) return waitMs;
-      await this.writeBuckets(
-        client,
-        takes.map((take) => take.key),
-        takes.map((take, index) => (levels[index] ?? take.size) - take.amount),
-        now,
+      const { levels, now } = await this.lockBuckets(client, touched(takes, adjustments));
+      const decided = decideTake(levels, takes, adjustments);
+      await client.query(
+        `UPDATE limits_buckets b SET level = t.level, at = $4
+         FROM unnest($2::text[], $3::float8[]) AS t(key, level) WHERE b.ns = $1 AND b.key = t.key`,
+        [this.ns, [...decided.levels.keys()], [...decided.levels.values()], now],
       );
-      return 0;
+      return decided.waitMs;
     });
   }
 
-  async give(spec: BucketSpec, amount: number): Promise<void> {
-    await this.transaction(async (client) => {
-      const { levels, now } = await this.lockBuckets(client, [spec]);
-      await this.writeBuckets(client, [spec.key], [Math.min(spec.size, (levels[0] ?? spec.size) + amount)], now);
-    });
-  }
-
-  async cap(spec: BucketSpec, most: number): Promise<void> {
-    await this.transaction(async (client) => {
-      const { levels, now } = await this.lockBuckets(client, [spec]);
-      await this.writeBuckets(client, [spec.key], [Math.min(levels[0] ?? spec.size, most)], now);
-    });
+  async adjust(adjustments: readonly BucketAdjustment[]): Promise<void> {
+    await this.take([], adjustments);
   }
 
   async loadLearned(endpoint: string): Promise<LearnedLimits | undefined> {

@@ -3,13 +3,14 @@
 // (`agentinstruct:<run id>:`) plus what they hold. ioredis is loaded only when Redis is configured.
 import type { Redis } from "ioredis";
 import {
-  type BucketSpec,
+  type BucketAdjustment,
   type BucketTake,
   type BudgetReserve,
   type LearnedLimits,
   mergeLearned,
   type ReserveOutcome,
   type SharedLimits,
+  touched,
 } from "./shared-limits.js";
 
 /** Redis's clock in milliseconds, and a bucket's content refilled to it (as refilled() in shared-limits.ts). */
@@ -27,26 +28,39 @@ local function write(key, level)
 end
 `;
 
-/** KEYS: the buckets; ARGV: rate, size, amount per bucket. Returns 0 (taken) or the ms to wait (waitFor()). */
+/**
+ * KEYS: the buckets touched, each once. ARGV: rate and size per key; the number of adjustments, then per adjustment
+ * the key's index, give and most ('' for none); the number of takes, then per take the key's index and amount.
+ * Returns 0 (taken) or the ms to wait: decideTake() in shared-limits.ts.
+ */
 const TAKE = `${LUA_PRELUDE}
-local levels, wait = {}, 0
+local at, rates, sizes, levels = 1, {}, {}, {}
 for i, key in ipairs(KEYS) do
-  local rate, size, amount = tonumber(ARGV[i * 3 - 2]), tonumber(ARGV[i * 3 - 1]), tonumber(ARGV[i * 3])
-  levels[i] = level_of(key, rate, size)
-  local need = math.min(amount, size)
-  if levels[i] < need then wait = math.max(wait, math.ceil((need - levels[i]) / rate)) end
+  rates[i], sizes[i] = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
+  levels[i] = level_of(key, rates[i], sizes[i])
+  at = at + 2
 end
-if wait > 0 then return wait end
-for i, key in ipairs(KEYS) do write(key, levels[i] - tonumber(ARGV[i * 3])) end
-return 0
-`;
-
-/** KEYS: the bucket; ARGV: rate, size, amount, mode ("give" adds at most to full, "cap" lowers to at most). */
-const ADJUST = `${LUA_PRELUDE}
-local rate, size, amount = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local level = level_of(KEYS[1], rate, size)
-if ARGV[4] == 'give' then write(KEYS[1], math.min(size, level + amount)) else write(KEYS[1], math.min(level, amount)) end
-return 0
+local adjustments = tonumber(ARGV[at])
+at = at + 1
+for _ = 1, adjustments do
+  local k, give, most = tonumber(ARGV[at]), tonumber(ARGV[at + 1]), ARGV[at + 2]
+  levels[k] = math.min(sizes[k], levels[k] + give)
+  if most ~= '' then levels[k] = math.min(levels[k], tonumber(most)) end
+  at = at + 3
+end
+local count, wait, keys, amounts = tonumber(ARGV[at]), 0, {}, {}
+at = at + 1
+for j = 1, count do
+  keys[j], amounts[j] = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
+  local need = math.min(amounts[j], sizes[keys[j]])
+  if levels[keys[j]] < need then wait = math.max(wait, math.ceil((need - levels[keys[j]]) / rates[keys[j]])) end
+  at = at + 2
+end
+if wait == 0 then
+  for j = 1, count do levels[keys[j]] = levels[keys[j]] - amounts[j] end
+end
+for i, key in ipairs(KEYS) do write(key, levels[i]) end
+return wait
 `;
 
 /**
@@ -125,7 +139,6 @@ return 0
 
 const SCRIPTS = {
   take: TAKE,
-  adjust: ADJUST,
   join: JOIN,
   reserve: RESERVE,
   settle: SETTLE,
@@ -172,23 +185,27 @@ export class RedisLimits implements SharedLimits {
     return ["budget", "budget:workers", "budget:reserved", "budget:owners"].map((name) => this.prefix + name);
   }
 
-  async take(takes: readonly BucketTake[]): Promise<number> {
-    const args = takes.flatMap((take) => [take.ratePerMs, take.size, take.amount]);
+  async take(takes: readonly BucketTake[], adjustments: readonly BucketAdjustment[] = []): Promise<number> {
+    const specs = touched(takes, adjustments);
+    const index = new Map(specs.map((spec, position) => [spec.key, position + 1]));
+    const args = [
+      ...specs.flatMap((spec) => [spec.ratePerMs, spec.size]),
+      adjustments.length,
+      ...adjustments.flatMap(({ bucket, give, most }) => [index.get(bucket.key) ?? 0, give, most ?? ""]),
+      takes.length,
+      ...takes.flatMap((take) => [index.get(take.key) ?? 0, take.amount]),
+    ];
     return Number(
       await this.run(
         "take",
-        takes.map((take) => this.bucketKey(take.key)),
+        specs.map((spec) => this.bucketKey(spec.key)),
         args,
       ),
     );
   }
 
-  async give(spec: BucketSpec, amount: number): Promise<void> {
-    await this.run("adjust", [this.bucketKey(spec.key)], [spec.ratePerMs, spec.size, amount, "give"]);
-  }
-
-  async cap(spec: BucketSpec, most: number): Promise<void> {
-    await this.run("adjust", [this.bucketKey(spec.key)], [spec.ratePerMs, spec.size, most, "cap"]);
+  async adjust(adjustments: readonly BucketAdjustment[]): Promise<void> {
+    await this.take([], adjustments);
   }
 
   async loadLearned(endpoint: string): Promise<LearnedLimits | undefined> {

@@ -4,16 +4,17 @@
 // on the same bucket level. One machine, one clock: Date.now().
 import Database from "better-sqlite3";
 import {
-  type BucketSpec,
+  type BucketAdjustment,
   type BucketTake,
   type BudgetReserve,
   decideReserve,
+  decideTake,
   type LearnedLimits,
   mergeLearned,
   type ReserveOutcome,
   refilled,
   type SharedLimits,
-  waitFor,
+  touched,
 } from "./shared-limits.js";
 
 export const LIMITS_DB = "limits.db";
@@ -34,7 +35,9 @@ export class SqliteLimits implements SharedLimits {
   constructor(readonly where: string) {
     this.db = new Database(where);
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    // Nothing here needs to outlive a crash: buckets refill, and a budget with no live worker starts over from
+    // the call log (joinBudget). So no syncing to disk at all.
+    this.db.pragma("synchronous = OFF");
     this.db.pragma("busy_timeout = 10000");
     this.db.exec(SCHEMA);
   }
@@ -55,31 +58,19 @@ export class SqliteLimits implements SharedLimits {
       .run(key, level, at);
   }
 
-  async take(takes: readonly BucketTake[]): Promise<number> {
+  async take(takes: readonly BucketTake[], adjustments: readonly BucketAdjustment[] = []): Promise<number> {
     return this.immediate(() => {
       const now = Date.now();
-      const levels = takes.map((take) => refilled(this.row(take.key), take, now));
-      const waitMs = waitFor(takes, levels);
-      if (waitMs > 0) return waitMs;
-      takes.forEach((take, index) => {
-        this.write(take.key, (levels[index] ?? take.size) - take.amount, now);
-      });
-      return 0;
+      const specs = touched(takes, adjustments);
+      const levels = new Map(specs.map((spec) => [spec.key, refilled(this.row(spec.key), spec, now)]));
+      const decided = decideTake(levels, takes, adjustments);
+      for (const [key, level] of decided.levels) this.write(key, level, now);
+      return decided.waitMs;
     });
   }
 
-  async give(spec: BucketSpec, amount: number): Promise<void> {
-    this.immediate(() => {
-      const now = Date.now();
-      this.write(spec.key, Math.min(spec.size, refilled(this.row(spec.key), spec, now) + amount), now);
-    });
-  }
-
-  async cap(spec: BucketSpec, most: number): Promise<void> {
-    this.immediate(() => {
-      const now = Date.now();
-      this.write(spec.key, Math.min(refilled(this.row(spec.key), spec, now), most), now);
-    });
+  async adjust(adjustments: readonly BucketAdjustment[]): Promise<void> {
+    await this.take([], adjustments);
   }
 
   async loadLearned(endpoint: string): Promise<LearnedLimits | undefined> {

@@ -9,7 +9,7 @@ import { InProcessLimits } from "./limits-in-process.js";
 import type { WireRequest } from "./model-adapter.js";
 import { modelLabel, type ResolvedModel } from "./model-roles.js";
 import { type HeaderReadings, LIMIT_KINDS, type LimitKind } from "./rate-limit-headers.js";
-import type { BucketSpec, LearnedLimits, SharedLimits } from "./shared-limits.js";
+import type { BucketAdjustment, BucketSpec, LearnedLimits, SharedLimits } from "./shared-limits.js";
 import { sleep } from "./sleep.js";
 import { guessRequestTokens } from "./token-estimate.js";
 import type { Usage } from "./usage.js";
@@ -39,6 +39,9 @@ const MINUTE_MS = 60_000;
  * shorter windows, with a wall of 429s; after the first second the pace is the full rate either way.
  */
 const BURST_MS = 1000;
+
+/** How long corrections wait for a request to carry them before they are written on their own. */
+const FLUSH_MS = 200;
 
 const SETTING_OF: Record<LimitKind, keyof RateLimitSettings> = {
   requests: "rpm",
@@ -70,7 +73,10 @@ export class EndpointPace {
   private queue: Promise<void> = Promise.resolve();
   /** What other workers learned, read once before the first request. */
   private loaded: Promise<void> | undefined;
-  /** Writes of what the headers say, in order; a failure is thrown at the next request. */
+  /** Corrections for the shared buckets, carried by the next take (or flushed when none comes soon). */
+  private readonly pending = new Map<string, BucketAdjustment>();
+  private flushing: NodeJS.Timeout | undefined;
+  /** Writes of what the headers taught, in order; a failure is thrown at the next request. */
   private writes: Promise<void> = Promise.resolve();
   private failure: unknown;
 
@@ -115,7 +121,7 @@ export class EndpointPace {
   }
 
   /** Gives back what the request did not use (all its tokens when it failed: no reply, nothing counted). */
-  async settle(reservation: Reservation, usage?: Usage): Promise<void> {
+  settle(reservation: Reservation, usage?: Usage): void {
     const used: Amounts = {
       requests: 1,
       tokens: usage ? usage.input_tokens + usage.output_tokens : 0,
@@ -123,9 +129,31 @@ export class EndpointPace {
       outputTokens: usage?.output_tokens ?? 0,
     };
     for (const { bucket, kind, amount } of reservation.taken) {
-      if (kind === "requests" || amount === used[kind]) continue;
-      await this.shared.give(bucket, amount - used[kind]);
+      if (kind !== "requests" && amount !== used[kind]) this.correct(bucket, { give: amount - used[kind] });
     }
+  }
+
+  /** Notes a correction for the shared bucket: the next take carries it, so a call costs one round trip. */
+  private correct(bucket: BucketSpec, change: { give?: number; most?: number }): void {
+    const before = this.pending.get(bucket.key);
+    const most = [before?.most, change.most].filter((value) => value !== undefined);
+    this.pending.set(bucket.key, {
+      bucket,
+      give: (before?.give ?? 0) + (change.give ?? 0),
+      ...(most.length > 0 ? { most: Math.min(...most) } : {}),
+    });
+    // No request may come for a while (the run is ending, or waiting elsewhere): the corrections go on their own.
+    this.flushing ??= setTimeout(() => {
+      this.flushing = undefined;
+      const adjustments = this.takePending();
+      if (adjustments.length > 0) this.write(() => this.shared.adjust(adjustments));
+    }, FLUSH_MS).unref();
+  }
+
+  private takePending(): BucketAdjustment[] {
+    const adjustments = [...this.pending.values()];
+    this.pending.clear();
+    return adjustments;
   }
 
   /** What a response's headers say: the allowance sets the rate, `remaining` caps what we think is left. */
@@ -154,7 +182,7 @@ export class EndpointPace {
       if (!reading) continue;
       const bucket = this.apply(kind);
       // Only a provider's bucket nearly empty says more than ours: a second's allowance is all ours holds.
-      if (bucket && reading.remaining < bucket.size) this.write(() => this.shared.cap(bucket, reading.remaining));
+      if (bucket && reading.remaining < bucket.size) this.correct(bucket, { most: reading.remaining });
     }
   }
 
@@ -211,7 +239,10 @@ export class EndpointPace {
           const bucket = this.rates[kind];
           if (bucket) taken.push({ bucket, kind, amount: amounts[kind] });
         }
-        const waitMs = await this.shared.take(taken.map(({ bucket, amount }) => ({ ...bucket, amount })));
+        const waitMs = await this.shared.take(
+          taken.map(({ bucket, amount }) => ({ ...bucket, amount })),
+          this.takePending(),
+        );
         if (waitMs === 0) return { taken };
         await sleep(waitMs, signal);
       }

@@ -18,6 +18,17 @@ export interface BucketTake extends BucketSpec {
   amount: number;
 }
 
+/**
+ * Corrections a worker carries to the shared bucket with its next take, so a call costs one round trip: `give`
+ * what settled requests did not use (negative: used more than reserved), at most to full; then at most `most`,
+ * what the provider said remains.
+ */
+export interface BucketAdjustment {
+  bucket: BucketSpec;
+  give: number;
+  most?: number;
+}
+
 /** What a provider's headers taught about one endpoint and model: its allowances and the length of its "minute". */
 export interface LearnedLimits {
   limits: Partial<Record<LimitKind, number>>;
@@ -42,15 +53,13 @@ export interface SharedLimits {
   /** Where the state lives, for messages: "this process", a file, a database or Redis URL (no password). */
   readonly where: string;
   /**
-   * Atomically over all the buckets: refill each, then take every amount if each bucket holds min(amount, size)
-   * (a bucket may go below zero, which later requests wait out); else take nothing. Returns 0 when taken, or how
-   * many milliseconds until the first bucket short of its share would hold it.
+   * Atomically: applies the adjustments, then over all the buckets refills each and takes every amount if each
+   * bucket holds min(amount, size) (a bucket may go below zero, which later requests wait out); else takes nothing.
+   * Returns 0 when taken, or how many milliseconds until the first bucket short of its share would hold it.
    */
-  take(takes: readonly BucketTake[]): Promise<number>;
-  /** Adds `amount` (negative: takes) to a bucket after refilling it, at most full: a reservation corrected. */
-  give(bucket: BucketSpec, amount: number): Promise<void>;
-  /** Lowers a bucket to at most `most`: what the provider says remains. */
-  cap(bucket: BucketSpec, most: number): Promise<void>;
+  take(takes: readonly BucketTake[], adjustments?: readonly BucketAdjustment[]): Promise<number>;
+  /** Applies adjustments on their own (when no request comes to carry them). */
+  adjust(adjustments: readonly BucketAdjustment[]): Promise<void>;
   loadLearned(endpoint: string): Promise<LearnedLimits | undefined>;
   saveLearned(endpoint: string, learned: LearnedLimits): Promise<void>;
 
@@ -84,15 +93,39 @@ export function refilled(row: { level: number; at: number } | undefined, spec: B
   return Math.min(spec.size, row.level + Math.max(0, now - row.at) * spec.ratePerMs);
 }
 
-/** How long until every bucket holds its share (0: now), given their contents in the same order as `takes`. */
-export function waitFor(takes: readonly BucketTake[], levels: readonly number[]): number {
+/**
+ * The decision of one take, the same in every backend: `levels` holds every bucket's content refilled to now (by
+ * key); the adjustments are applied, then the takes if every bucket holds its share. Returns the wait (0: taken)
+ * and the contents to write back.
+ */
+export function decideTake(
+  levels: Map<string, number>,
+  takes: readonly BucketTake[],
+  adjustments: readonly BucketAdjustment[] = [],
+): { waitMs: number; levels: Map<string, number> } {
+  const next = new Map(levels);
+  for (const { bucket, give, most } of adjustments) {
+    const level = Math.min(bucket.size, (next.get(bucket.key) ?? bucket.size) + give);
+    next.set(bucket.key, most === undefined ? level : Math.min(level, most));
+  }
   let waitMs = 0;
-  takes.forEach((take, index) => {
+  for (const take of takes) {
     const need = Math.min(take.amount, take.size);
-    const level = levels[index] ?? take.size;
+    const level = next.get(take.key) ?? take.size;
     if (level < need) waitMs = Math.max(waitMs, Math.ceil((need - level) / take.ratePerMs));
-  });
-  return waitMs;
+  }
+  if (waitMs === 0) {
+    for (const take of takes) next.set(take.key, (next.get(take.key) ?? take.size) - take.amount);
+  }
+  return { waitMs, levels: next };
+}
+
+/** Every bucket a take and its adjustments touch, once each, in key order (the order rows are locked in). */
+export function touched(takes: readonly BucketTake[], adjustments: readonly BucketAdjustment[] = []): BucketSpec[] {
+  const specs = new Map<string, BucketSpec>();
+  for (const { bucket } of adjustments) specs.set(bucket.key, bucket);
+  for (const take of takes) specs.set(take.key, take);
+  return [...specs.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The budget's decision for one reservation, the same in every backend. */
