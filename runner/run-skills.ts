@@ -192,6 +192,10 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         cause: error,
       });
     }
+    // The rate limits and the budget hold across every worker of the run, wherever they run (open-limits.ts).
+    limits = options.localLimits
+      ? new InProcessLimits()
+      : await openSharedLimits({ out: config.out, redis: config.redis, runId });
     await ingestCorpus(store, skills, { ...config, signal: controller.drainSignal });
     const before = await store.summary();
     if (before.items.total === 0 && !controller.drainSignal.aborted) {
@@ -213,10 +217,6 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
-    // The rate limits and the budget hold across every worker of the run, wherever they run (open-limits.ts).
-    limits = options.localLimits
-      ? new InProcessLimits()
-      : await openSharedLimits({ out: config.out, redis: config.redis, runId });
     const worker = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     if (config.budget) {
       budget = new Budget(

@@ -160,14 +160,25 @@ export class RedisLimits implements SharedLimits {
   /** Connects, failing with the reason when Redis is not there (no endless reconnecting at start). */
   static async open(url: string, prefix: string): Promise<RedisLimits> {
     const { Redis } = await import("ioredis");
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 5000 });
-    // Until connected, a failure is reported to the caller instead of retried in the background.
-    redis.on("error", () => undefined);
+    let connected = false;
+    let lastError: Error | undefined;
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 3,
+      connectTimeout: 5000,
+      // Until connected, a failure is reported to the caller instead of retried in the background.
+      retryStrategy: (times) => (connected ? Math.min(times * 100, 2000) : null),
+    });
+    redis.on("error", (error: Error) => {
+      lastError = error;
+    });
     try {
       await redis.connect();
+      connected = true;
     } catch (error) {
       redis.disconnect();
-      throw new Error(`cannot reach Redis at ${describeRedis(url)}: ${(error as Error).message}`, { cause: error });
+      const reason = lastError?.message ?? (error as Error).message;
+      throw new Error(`cannot reach Redis at ${describeRedis(url)}: ${reason}`, { cause: error });
     }
     for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { lua });
     return new RedisLimits(redis, prefix, describeRedis(url));
