@@ -406,8 +406,10 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     };
   } finally {
     lasting?.close();
-    await budget?.close();
-    await limits?.close();
+    // Leaving is a courtesy to the other workers (this one's reservations lapse by themselves within the TTL):
+    // a shared store that went away must not hide the run's own outcome or error.
+    await budget?.close().catch(() => undefined);
+    await limits?.close().catch(() => undefined);
     await store.close();
   }
 }

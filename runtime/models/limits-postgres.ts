@@ -47,6 +47,9 @@ export class PostgresLimits implements SharedLimits {
   static async open(url: string, ns: string): Promise<PostgresLimits> {
     const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection that drops is replaced at its next use, where a failure is reported to the caller; without
+    // a listener, the pool's error event would end the process.
+    pool.on("error", () => undefined);
     const limits = new PostgresLimits(pool, ns, url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@"));
     try {
       await limits.transaction(async (client) => {
