@@ -20,14 +20,14 @@ export async function postgresUnavailable(): Promise<string | undefined> {
   }
 }
 
-/** A new schema, and the URL whose connections use it (search_path); drop() removes it. */
+/** A new schema, and the store URL naming it (`?schema=`, as the run store's); drop() removes it. */
 export async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
   const schema = `limits_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.end();
-  const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}schema=${schema}`;
   return {
     url,
     drop: async () => {
