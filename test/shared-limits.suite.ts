@@ -167,7 +167,7 @@ export function sharedLimitsSuite(factory: LimitsFactory): void {
       expect(await limits.settle("d1", 0.5)).toBeCloseTo(0.5, 12);
     });
 
-    it("starts the spend over from the call log when no worker is alive, and keeps it while one is", async () => {
+    it("takes the larger of the live count and the call log's, so neither a lagging log nor a stale read lowers it", async () => {
       const { limits, again } = await open();
       const other = again ? await again() : limits;
       await limits.joinBudget("a", 0.2, 10_000);
@@ -177,7 +177,25 @@ export function sharedLimitsSuite(factory: LimitsFactory): void {
       expect(await other.joinBudget("b", 0.1, 10_000)).toBeCloseTo(0.5, 12);
       await limits.leaveBudget("a");
       await other.leaveBudget("b");
+      // Calls made since without a budget are in the log: it says more now.
       expect(await other.joinBudget("c", 0.6, 10_000)).toBeCloseTo(0.6, 12);
+      await other.leaveBudget("c");
+      // A worker that read the log when it started, before all that, joins late: the count stands.
+      expect(await limits.joinBudget("d", 0, 10_000)).toBeCloseTo(0.6, 12);
+      // d's call does not fit: the budget is reached, for every worker, even for a call that would fit...
+      expect((await limits.reserve({ id: "d1", worker: "d", usd: 0.5, limitUsd: 1, ttlMs: 10_000 })).outcome).toBe(
+        "refused",
+      );
+      await limits.leaveBudget("d");
+      expect((await other.reserve({ id: "e0", worker: "e", usd: 0.1, limitUsd: 1, ttlMs: 10_000 })).outcome).toBe(
+        "refused",
+      );
+      // ...until nobody is alive: a resumed run with the same limit asks again.
+      await other.leaveBudget("e");
+      await other.joinBudget("e", 0.6, 10_000);
+      expect((await other.reserve({ id: "e1", worker: "e", usd: 0.3, limitUsd: 1, ttlMs: 10_000 })).outcome).toBe(
+        "reserved",
+      );
     });
   });
 }

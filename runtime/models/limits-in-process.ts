@@ -80,9 +80,9 @@ export class InProcessLimits implements SharedLimits {
     this.forgetDead(now);
     if (this.workers.size === 0) {
       this.reservations.clear();
-      this.spent = spentBefore;
       this.reachedAt = null;
     }
+    this.spent = Math.max(this.spent, spentBefore);
     this.workers.set(worker, now + ttlMs);
     return this.spent;
   }

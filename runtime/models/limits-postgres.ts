@@ -196,15 +196,12 @@ export class PostgresLimits implements SharedLimits {
         `SELECT count(*) AS n FROM ${this.s}.limits_budget_workers WHERE ns = $1`,
         [this.ns],
       );
-      let spent = locked.spent;
       if (Number(rows[0]?.n ?? 0) === 0) {
         await client.query(`DELETE FROM ${this.s}.limits_reservations WHERE ns = $1`, [this.ns]);
-        await client.query(`UPDATE ${this.s}.limits_budget SET spent = $2, reached_at = NULL WHERE ns = $1`, [
-          this.ns,
-          spentBefore,
-        ]);
-        spent = spentBefore;
+        await client.query(`UPDATE ${this.s}.limits_budget SET reached_at = NULL WHERE ns = $1`, [this.ns]);
       }
+      const spent = Math.max(locked.spent, spentBefore);
+      await client.query(`UPDATE ${this.s}.limits_budget SET spent = $2 WHERE ns = $1`, [this.ns, spent]);
       await this.alive(client, worker, locked.now + ttlMs);
       return spent;
     });

@@ -82,8 +82,10 @@ end
 const JOIN = `${BUDGET_PRELUDE}
 if redis.call('ZCARD', KEYS[2]) == 0 then
   redis.call('DEL', KEYS[3], KEYS[4])
-  redis.call('HSET', KEYS[1], 'spent', ARGV[2])
   redis.call('HDEL', KEYS[1], 'reached')
+end
+if tonumber(redis.call('HGET', KEYS[1], 'spent') or '0') < tonumber(ARGV[2]) then
+  redis.call('HSET', KEYS[1], 'spent', ARGV[2])
 end
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
 return redis.call('HGET', KEYS[1], 'spent') or '0'

@@ -110,12 +110,13 @@ export class SqliteLimits implements SharedLimits {
       const alive = (this.db.prepare("SELECT count(*) AS n FROM budget_workers").get() as { n: number }).n;
       if (alive === 0) {
         this.db.prepare("DELETE FROM reservations").run();
-        this.db
-          .prepare(
-            "INSERT INTO budget (id, spent, reached_at) VALUES (1, ?, NULL) ON CONFLICT (id) DO UPDATE SET spent = excluded.spent, reached_at = NULL",
-          )
-          .run(spentBefore);
+        this.db.prepare("UPDATE budget SET reached_at = NULL WHERE id = 1").run();
       }
+      this.db
+        .prepare(
+          "INSERT INTO budget (id, spent) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET spent = max(spent, excluded.spent)",
+        )
+        .run(spentBefore);
       this.alive(worker, now + ttlMs);
       return this.budgetRow().spent;
     });

@@ -64,9 +64,11 @@ export interface SharedLimits {
   saveLearned(endpoint: string, learned: LearnedLimits): Promise<void>;
 
   /**
-   * A worker joins the budget and is alive until `ttlMs` from now, renewed by `renewBudget`. When no other worker
-   * is alive, the spend starts over from `spentBefore` (the call log's, which then holds every earlier call);
-   * otherwise the live count stands. Returns the spend.
+   * A worker joins the budget and is alive until `ttlMs` from now, renewed by `renewBudget`. The spend becomes the
+   * larger of the count kept here and `spentBefore`, what the call log said when this worker started: the log lags
+   * the count by the calls being written, and the count misses calls made without a budget; a worker that read the
+   * log long before joining must not lower the count. When no other worker is alive, their reservations and a
+   * reached mark are gone too. Returns the spend.
    */
   joinBudget(worker: string, spentBefore: number, ttlMs: number): Promise<number>;
   /**
