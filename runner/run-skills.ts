@@ -217,13 +217,14 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
-    const worker = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    // This process in the shared budget: its reservations lapse if it stops renewing them (it died).
+    const budgetWorker = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     if (config.budget) {
       budget = new Budget(
         config.budget.usd,
         await spentBefore(store, config.models, config.prices),
         () => controller.drain("budget reached"),
-        { limits, worker, ttlMs: BUDGET_TTL_MS },
+        { limits, worker: budgetWorker, ttlMs: BUDGET_TTL_MS },
       );
     }
 
