@@ -69,6 +69,8 @@ export class EndpointPace {
   /** The provider's "minute" as its reset times show it (a test server may scale it), and how sure we are of it. */
   private windowMs = MINUTE_MS;
   private windowEvidence = 0;
+  /** The window as this worker last shared it. */
+  private sharedWindowMs: number | undefined;
   /** Requests wait their turn in order, so a large request is not starved by small ones. */
   private queue: Promise<void> = Promise.resolve();
   /** What other workers learned, read once before the first request. */
@@ -158,6 +160,7 @@ export class EndpointPace {
 
   /** What a response's headers say: the allowance sets the rate, `remaining` caps what we think is left. */
   learn(readings: HeaderReadings): void {
+    if (Object.keys(readings).length === 0) return;
     let changed = false;
     for (const kind of LIMIT_KINDS) {
       const reading = readings[kind];
@@ -168,12 +171,15 @@ export class EndpointPace {
       if (deficit >= 2 && deficit > this.windowEvidence && reading.resetMs > 0) {
         this.windowEvidence = deficit;
         this.windowMs = Math.min(MINUTE_MS, (reading.resetMs * reading.limit) / (deficit - 0.5));
-        changed = true;
       }
       if (this.learned[kind] !== reading.limit) changed = true;
       this.learned[kind] = reading.limit;
     }
-    if (changed) {
+    // Shared for workers that join later: a new allowance, or a window that moved by more than 5% since it was
+    // last shared (better evidence comes with nearly every response while a run ramps up; that is no news).
+    const shared = this.sharedWindowMs;
+    if (changed || shared === undefined || Math.abs(this.windowMs - shared) > shared * 0.05) {
+      this.sharedWindowMs = this.windowMs;
       const learned = { limits: { ...this.learned }, windowMs: this.windowMs, windowEvidence: this.windowEvidence };
       this.write(() => this.shared.saveLearned(this.endpoint, learned));
     }
