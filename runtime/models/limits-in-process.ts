@@ -16,7 +16,6 @@ import {
 } from "./shared-limits.js";
 
 export class InProcessLimits implements SharedLimits {
-  readonly where = "this process";
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly learned = new Map<string, LearnedLimits>();
   private spent = 0;

@@ -45,7 +45,6 @@ export class PostgresLimits implements SharedLimits {
     private readonly pool: Pool,
     schema: string,
     private readonly ns: string,
-    readonly where: string,
   ) {
     this.s = `"${schema}"`;
   }
@@ -58,7 +57,7 @@ export class PostgresLimits implements SharedLimits {
     // An idle connection that drops is replaced at its next use, where a failure is reported to the caller; without
     // a listener, the pool's error event would end the process.
     pool.on("error", () => undefined);
-    const limits = new PostgresLimits(pool, schema, ns, url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@"));
+    const limits = new PostgresLimits(pool, schema, ns);
     try {
       await limits.transaction(async (client) => {
         await client.query("SELECT pg_advisory_xact_lock(hashtext('agentinstruct limits schema'))");

@@ -88,6 +88,8 @@ if tonumber(redis.call('HGET', KEYS[1], 'spent') or '0') < tonumber(ARGV[2]) the
   redis.call('HSET', KEYS[1], 'spent', ARGV[2])
 end
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
+-- A run's budget outlives its workers (a resumed run counts on it), not the week: after that the call log says.
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], 604800000) end
 return redis.call('HGET', KEYS[1], 'spent') or '0'
 `;
 
@@ -156,7 +158,6 @@ export class RedisLimits implements SharedLimits {
   private constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    readonly where: string,
   ) {}
 
   /** Connects, failing with the reason when Redis is not there (no endless reconnecting at start). */
@@ -183,7 +184,7 @@ export class RedisLimits implements SharedLimits {
       throw new Error(`cannot reach Redis at ${describeRedis(url)}: ${reason}`, { cause: error });
     }
     for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { lua });
-    return new RedisLimits(redis, prefix, describeRedis(url));
+    return new RedisLimits(redis, prefix);
   }
 
   private run(name: ScriptName, keys: string[], args: Array<string | number>): Promise<unknown> {
@@ -229,7 +230,11 @@ export class RedisLimits implements SharedLimits {
   /** Read, merge, write: two workers writing at once both wrote readings of the same provider, either will do. */
   async saveLearned(endpoint: string, learned: LearnedLimits): Promise<void> {
     const merged = mergeLearned(await this.loadLearned(endpoint), learned);
-    await this.redis.hset(`${this.prefix}learned`, endpoint, JSON.stringify(merged));
+    await this.redis
+      .multi()
+      .hset(`${this.prefix}learned`, endpoint, JSON.stringify(merged))
+      .pexpire(`${this.prefix}learned`, 604_800_000)
+      .exec();
   }
 
   async joinBudget(worker: string, spentBefore: number, ttlMs: number): Promise<number> {

@@ -32,8 +32,8 @@ type Row = { level: number; at: number };
 export class SqliteLimits implements SharedLimits {
   private readonly db: Database.Database;
 
-  constructor(readonly where: string) {
-    this.db = new Database(where);
+  constructor(path: string) {
+    this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     // Nothing here needs to outlive a crash: buckets refill, and a budget with no live worker starts over from
     // the call log (joinBudget). So no syncing to disk at all.

@@ -50,8 +50,6 @@ export interface BudgetReserve {
 }
 
 export interface SharedLimits {
-  /** Where the state lives, for messages: "this process", a file, a database or Redis URL (no password). */
-  readonly where: string;
   /**
    * Atomically: applies the adjustments, then over all the buckets refills each and takes every amount if each
    * bucket holds min(amount, size) (a bucket may go below zero, which later requests wait out); else takes nothing.
