@@ -35,8 +35,8 @@ export class SqliteLimits implements SharedLimits {
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
-    // Nothing here needs to outlive a crash: buckets refill, and a budget with no live worker starts over from
-    // the call log (joinBudget). So no syncing to disk at all.
+    // Nothing here needs to outlive a crash: buckets refill, and a joining worker brings the call log's spend,
+    // which counts every answered call (joinBudget). So no syncing to disk at all.
     this.db.pragma("synchronous = OFF");
     this.db.pragma("busy_timeout = 10000");
     this.db.exec(SCHEMA);
