@@ -134,6 +134,10 @@ function addRunOptions(command: Command): Command {
       "lasting response cache (a SQLite file) shared between runs: a call made before with the same seed is free",
     )
     .option("--no-cache", "do not use the lasting response cache for this run (the config file's `cache`)")
+    .option(
+      "--redis <url>",
+      "keep the rate limits and budget shared by the run's workers in Redis (default: beside the run store)",
+    )
     .option("--force-config", "continue a run in --out even though its configuration changed")
     .option(
       "--allow-unsandboxed",

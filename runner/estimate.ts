@@ -252,7 +252,12 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
     } finally {
       await store.close();
     }
-    const outcome = await runSkills(simulated, { adapter, controller, only: (item) => chosen.has(item.id) });
+    const outcome = await runSkills(simulated, {
+      adapter,
+      controller,
+      only: (item) => chosen.has(item.id),
+      localLimits: true,
+    });
 
     const log = openSqliteStore(join(scratch, RUN_DB));
     const sampled: Array<{ item: Item; calls: CallRecord[] }> = [];

@@ -15,12 +15,15 @@ import { RunDataFiles } from "../runtime/export/run-data-files.js";
 import { sha256 } from "../runtime/hash.js";
 import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js";
 import { Gateway } from "../runtime/models/gateway.js";
+import { InProcessLimits } from "../runtime/models/limits-in-process.js";
 import type { ModelAdapter } from "../runtime/models/model-adapter.js";
 import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
+import { openSharedLimits } from "../runtime/models/open-limits.js";
 import { OpenAICompatibleAdapter } from "../runtime/models/openai-adapter.js";
 import { preflight } from "../runtime/models/preflight.js";
 import { RateLimits } from "../runtime/models/rate-limits.js";
 import { DEFAULT_RETRY_POLICY } from "../runtime/models/retry-policy.js";
+import type { SharedLimits } from "../runtime/models/shared-limits.js";
 import { type LastingCache, openLastingCache } from "../runtime/store/lasting-cache.js";
 import { describeStore, openStore, storeKind } from "../runtime/store/open-store.js";
 import {
@@ -109,6 +112,8 @@ export interface RunOptions {
   writeData?: boolean;
   /** How often a worker with nothing to claim looks again while others hold items (default 1 s). */
   pollMs?: number;
+  /** Keep the rate limits and budget in this process, not shared with other workers (the estimate's sample run). */
+  localLimits?: boolean;
 }
 
 export interface RunOutcome {
@@ -136,6 +141,9 @@ export interface RunOutcome {
 }
 
 export { RUN_DB } from "../runtime/store/open-store.js";
+
+/** A worker that stops renewing (it died) stops holding budget this long after its last renewal. */
+const BUDGET_TTL_MS = 30_000;
 
 async function openRunStore(config: RunConfig): Promise<RunStore> {
   try {
@@ -247,6 +255,8 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   const worker = options.worker ?? newWorkerIdentity();
   let registered = false;
   let lasting: LastingCache | undefined;
+  let limits: SharedLimits | undefined;
+  let budget: Budget | undefined;
   const progress: RunProgress = {
     phase: "reading",
     items: { total: 0, pending: 0, running: 0, done: 0, failed: 0, filtered: 0 },
@@ -274,6 +284,10 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         cause: error,
       });
     }
+    // The rate limits and the budget hold across every worker of the run, wherever they run (open-limits.ts).
+    limits = options.localLimits
+      ? new InProcessLimits()
+      : await openSharedLimits({ out: config.out, store: config.store, redis: config.redis, runId });
     if (!options.join) await readCorpusInto(store, skills, config, controller.drainSignal);
     const before = await store.summary();
     Object.assign(progress, {
@@ -287,17 +301,21 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     });
     report();
 
-    const budget =
-      config.budget &&
-      new Budget(config.budget.usd, await spentBefore(store, config.models, config.prices), () =>
-        controller.drain("budget reached"),
+    // This process in the shared budget (as the run's worker): its reservations lapse if it stops renewing them.
+    if (config.budget) {
+      budget = new Budget(
+        config.budget.usd,
+        await spentBefore(store, config.models, config.prices),
+        () => controller.drain("budget reached"),
+        { limits, worker: worker.id, ttlMs: BUDGET_TTL_MS },
       );
+    }
 
     // A server that is not there fails the run now, not item after item (a script's own adapter needs no server).
     if (!options.adapter && !controller.drainSignal.aborted) await preflight(Object.values(config.models));
     let unreachable: ServerUnreachableError | undefined;
     // The adapter learns limits from response headers into the same buckets the gateway paces calls by.
-    const rateLimits = new RateLimits(config.limits);
+    const rateLimits = new RateLimits(config.limits, limits);
     const gateway: Gateway = new Gateway({
       adapter: options.adapter ?? new OpenAICompatibleAdapter({ timeoutMs: config.request.timeoutMs, rateLimits }),
       models: config.models,
@@ -505,6 +523,10 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
     lasting?.close();
     // An error left items claimed: they go back to pending now rather than when their lease runs out.
     if (registered) await store.leaveWorker(worker.id).catch(() => undefined);
+    // Leaving is a courtesy to the other workers (this one's reservations lapse by themselves within the TTL):
+    // a shared store that went away must not hide the run's own outcome or error.
+    await budget?.close().catch(() => undefined);
+    await limits?.close().catch(() => undefined);
     await store.close();
   }
 }

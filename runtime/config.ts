@@ -41,6 +41,7 @@ export type ModelSettings = z.infer<typeof ModelSettings>;
 const ModelEntry = z.union([z.string(), ModelSettings]);
 
 const perMinute = z.number().positive();
+const REDIS_URL = /^rediss?:\/\//;
 /** Per-minute limits of one endpoint and model (rate-limits.ts). */
 const RateLimitSettings = z
   .object({ rpm: perMinute, tpm: perMinute, inputTpm: perMinute, outputTpm: perMinute })
@@ -105,6 +106,8 @@ export const ConfigFile = z
     cache: z.string().min(1).optional(),
     /** How long a worker's claim on an item lasts without a heartbeat (README > Scale out). */
     workers: z.object({ leaseMs: z.number().int().positive() }).partial().strict().optional(),
+    /** A Redis URL where the run's workers share their rate limits and budget (README > Rate limits). */
+    redis: z.string().regex(REDIS_URL, "must be a redis:// or rediss:// URL").optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -176,6 +179,8 @@ export const RunConfig = z.object({
    * stops heartbeating loses its items to the others after that. How, not what: not part of the fingerprint.
    */
   workers: z.object({ leaseMs: z.number().int().positive().default(30_000) }).prefault({}),
+  /** Where the run's workers share rate limits and budget; absent: beside the run store (open-limits.ts). */
+  redis: z.string().regex(REDIS_URL).optional(),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -347,6 +352,8 @@ export interface RunSettings {
   cache?: string | false;
   /** Lease of a claimed item, in seconds (overrides the config file's `workers.leaseMs`). */
   lease?: number;
+  /** Redis URL for the rate limits and budget the run's workers share (overrides the config file's `redis`). */
+  redis?: string;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -360,6 +367,9 @@ export function resolveRunConfig(
   if (settings.chunkSize !== undefined) chunk.maxChars = settings.chunkSize;
   chunk.minChars = Math.min(chunk.minChars, Math.floor(chunk.maxChars / 2));
   const request = { ...file.request };
+  if (settings.redis !== undefined && !REDIS_URL.test(settings.redis)) {
+    throw new ConfigError(`--redis must be a redis:// or rediss:// URL, got "${settings.redis}"`);
+  }
   if (settings.timeout !== undefined) request.timeoutMs = Math.round(settings.timeout * 1000);
   return RunConfig.parse({
     skills: settings.skills ?? [],
@@ -387,6 +397,7 @@ export function resolveRunConfig(
     },
     cache: settings.cache === false ? undefined : settings.cache ? resolve(cwd, settings.cache) : file.cache,
     workers: { leaseMs: settings.lease !== undefined ? Math.round(settings.lease * 1000) : file.workers?.leaseMs },
+    redis: settings.redis ?? file.redis,
     tools: {
       ...(env.TAVILY_API_KEY
         ? {

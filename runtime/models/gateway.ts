@@ -239,12 +239,12 @@ export class Gateway implements ModelGateway {
         log({ usage: noUsage(), latencyMs: performance.now() - started, attempts: attempt, cached: false, error }),
       );
     } catch (error) {
-      reservation?.release();
+      await reservation?.release();
       throw error;
     }
     const { reply, attempts } = sent;
     const costUsd = costOf(reply.usage, price);
-    reservation?.settle(costUsd ?? 0);
+    await reservation?.settle(costUsd ?? 0);
     const result: ChatResult = { ...reply, model: modelLabel(model), cached: false };
     try {
       const verdict = accept(result);
