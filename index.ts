@@ -25,7 +25,8 @@ export {
   ModelCallError,
   OutputInvalidError,
 } from "./runtime/errors.js";
-export { type ExportFormat, exportDataset, writeRunData } from "./runtime/export/export-dataset.js";
+export { type ExportFormat, exportDataset } from "./runtime/export/export-dataset.js";
+export { writeRunData } from "./runtime/export/run-data-files.js";
 export { Budget } from "./runtime/models/budget.js";
 export { callAgent } from "./runtime/models/call-agent.js";
 export { ChatTurn, ToolCall } from "./runtime/models/chat-turn.js";

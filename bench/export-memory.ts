@@ -11,7 +11,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { exportDataset, writeRunData } from "../runtime/export/export-dataset.js";
+import { exportDataset } from "../runtime/export/export-dataset.js";
+import { writeRunData } from "../runtime/export/run-data-files.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { enqueueRun, type RunProgress } from "../runner/run-skills.js";
 import type { RunConfig } from "../runtime/config.js";
 import { ServerUnreachableError } from "../runtime/errors.js";
-import { writeRunData } from "../runtime/export/export-dataset.js";
+import { writeRunData } from "../runtime/export/run-data-files.js";
 import { spentBefore } from "../runtime/models/budget.js";
 import { preflight } from "../runtime/models/preflight.js";
 import { openStore } from "../runtime/store/open-store.js";

@@ -7,7 +7,6 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ChatTurn } from "../models/chat-turn.js";
 import type { DatasetRecord, RunStore } from "../store/run-store.js";
-import { appendRunData } from "./run-data-files.js";
 
 export const EXPORT_FORMATS = ["orca", "native"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -118,13 +117,4 @@ async function writeParquet(store: RunStore, split: string, path: string, option
   await writer.finish();
   await rename(temporary, path);
   return rows;
-}
-
-/**
- * The run's own dataset view, `<out>/data/<split>.jsonl` with full records in commit order, brought up to date by
- * appending what was committed since (see run-data-files.ts). Empty for a store that keeps no data files
- * (Postgres): export writes those.
- */
-export async function writeRunData(store: RunStore, out: string): Promise<ExportedFile[]> {
-  return appendRunData(store, out) ?? [];
 }

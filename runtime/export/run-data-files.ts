@@ -111,3 +111,12 @@ export class RunDataFiles {
     }
   }
 }
+
+/**
+ * The run's own dataset view, `<out>/data/<split>.jsonl` with full records in commit order, brought up to date by
+ * appending what was committed since (appendRunData). Empty for a store that keeps no data files
+ * (Postgres): export writes those.
+ */
+export async function writeRunData(store: RunStore, out: string): Promise<ExportedFile[]> {
+  return appendRunData(store, out) ?? [];
+}
