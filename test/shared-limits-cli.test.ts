@@ -17,12 +17,13 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "limits-cli-"));
 });
 
-// 20 requests per "minute" of 2 s: 10 requests/s for the two runs together.
+// 20 requests per "minute" of 2 s: 10 requests/s for the two runs together. The two runs share the items (leases),
+// so the corpus is large enough for one run alone to fill several windows.
 const WINDOW_MS = 2000;
 const RPM = 20;
 const TOLD = ["--rpm", String((RPM * 60_000) / WINDOW_MS)];
 const runArgs = (out: string, ...extra: string[]) =>
-  sampleRunArgs(out, "--limit", "3", "--rounds", "0", "--concurrency", "16", ...extra);
+  sampleRunArgs(out, "--limit", "8", "--rounds", "0", "--concurrency", "16", ...extra);
 
 describe("two run processes on one --out", () => {
   let server: TestServer;
