@@ -13,7 +13,15 @@ import { DEFAULT_SAMPLE } from "../runner/estimate.js";
 import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { EngineError } from "../runtime/errors.js";
-import { EXPORT_FORMATS, type ExportFormat, exportDataset } from "../runtime/export/export-dataset.js";
+import { HF_FORMATS, isHfFormat, leftOutWhy } from "../runtime/export/conversation-formats.js";
+import {
+  EXPORT_FORMATS,
+  type ExportedFile,
+  type ExportFormat,
+  exportDataset,
+} from "../runtime/export/export-dataset.js";
+import { exportHfDataset, parseByteSize } from "../runtime/export/hf-dataset.js";
+import { leftOutReportPath } from "../runtime/export/left-out-report.js";
 import { RUN_DB } from "../runtime/store/open-store.js";
 import { type EstimateFlags, estimateCommand } from "./estimate-command.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
@@ -145,6 +153,64 @@ function addRunOptions(command: Command): Command {
     );
 }
 
+interface ExportFlags {
+  format?: ExportFormat;
+  to: string;
+  parquet?: boolean;
+  emptySystem: boolean;
+  store?: string;
+  hf?: boolean;
+  shardSize?: number;
+  license?: string;
+}
+
+/** The export's format, once the flags are known to go together. */
+function checkExportFlags(flags: ExportFlags): ExportFormat {
+  const format = flags.format ?? (flags.hf ? "messages" : "orca");
+  if (flags.hf) {
+    if (!isHfFormat(format)) {
+      throw new CliError(`--hf writes ${HF_FORMATS.join(", ")}; ${format} has its own files (drop --hf)`);
+    }
+    if (flags.parquet) throw new CliError("--hf writes Parquet already: drop --parquet");
+  } else {
+    const hfOnly = [flags.shardSize !== undefined && "--shard-size", flags.license !== undefined && "--license"];
+    const given = hfOnly.filter(Boolean);
+    if (given.length > 0) throw new CliError(`${given.join(" and ")} shape the Hugging Face layout: add --hf`);
+    if (flags.parquet && isHfFormat(format)) {
+      throw new CliError(`--parquet writes orca or native; for ${format} in Parquet, use --hf`);
+    }
+  }
+  if (flags.license !== undefined && !/^[a-z0-9][a-z0-9.+-]*$/i.test(flags.license)) {
+    throw new CliError(
+      `--license takes a license id as the Hub spells it (apache-2.0, mit, cc-by-4.0, cc0-1.0, other…), not "${flags.license}"`,
+    );
+  }
+  return format;
+}
+
+/**
+ * Each file with its rows, then the records the format left out: counted per split, listed in the report, and
+ * why, so a smaller alpaca export never looks complete.
+ */
+function printExported(
+  files: readonly ExportedFile[],
+  leftOut: Record<string, number>,
+  format: ExportFormat,
+  report: string | undefined,
+): void {
+  if (files.length === 0 && !report) process.stderr.write("The run has no records yet: nothing exported.\n");
+  for (const file of files) process.stdout.write(`${file.path}\t${file.rows} rows\n`);
+  const counts = Object.entries(leftOut);
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  if (!report || total === 0) return;
+  const perSplit = counts.map(([split, count]) => `${split} ${count}`).join(", ");
+  process.stdout.write(`${report}\t${total} records left out (${perSplit})\n`);
+  process.stderr.write(
+    `${leftOutWhy(format)}. ${total} records were left out (${perSplit}); their ids and why are in ${report}. ` +
+      "--format messages keeps every record.\n",
+  );
+}
+
 export function buildProgram(): Command {
   const program = new Command()
     .name("agentinstruct")
@@ -266,33 +332,71 @@ export function buildProgram(): Command {
 
   program
     .command("export")
-    .description("Write the dataset: orca = the orca-agentinstruct-1M-v1 shape; native = records with lineage.")
+    .description(
+      "Write the dataset: orca = the orca-agentinstruct-1M-v1 shape; native = records with lineage; messages, " +
+        "sharegpt, alpaca = what trainers load; --hf = a Hugging Face dataset folder (Parquet shards + card).",
+    )
     .argument("[out]", "the run's output directory (not needed with --store)")
     .addOption(storeOption())
-    .addOption(new Option("--format <format>", "export format").choices([...EXPORT_FORMATS]).default("orca"))
-    .requiredOption("--to <dir>", "directory for <split>.jsonl (and .parquet)")
-    .option("--parquet", "also write Parquet")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "orca (default), native, messages, sharegpt or alpaca; with --hf: messages (default), sharegpt or alpaca",
+      ).choices([...EXPORT_FORMATS]),
+    )
+    .requiredOption("--to <dir>", "directory for <split>.jsonl (and .parquet), or the --hf folder")
+    .option("--parquet", "orca, native: also write <split>.parquet")
     .option("--no-empty-system", "orca: do not open conversations with an empty system turn")
-    .action(
-      async (
-        out: string | undefined,
-        flags: { format: ExportFormat; to: string; parquet?: boolean; emptySystem: boolean; store?: string },
-      ) => {
-        const { store } = await openRunToRead(out, flags.store);
-        try {
-          const files = await exportDataset(store, {
-            format: flags.format,
-            to: resolve(flags.to),
-            parquet: flags.parquet ?? false,
-            emptySystemTurn: flags.emptySystem,
-          });
-          if (files.length === 0) process.stderr.write("The run has no records yet: nothing exported.\n");
-          for (const file of files) process.stdout.write(`${file.path}\t${file.rows} rows\n`);
-        } finally {
-          await store.close();
+    .option("--hf", "write a Hugging Face dataset: data/<split>-00000-of-0000N.parquet and a README.md dataset card")
+    .option(
+      "--shard-size <size>",
+      "--hf: largest Parquet shard, about (default 500MB; KB, MB, GB, KiB, MiB, GiB)",
+      (value) => {
+        const bytes = parseByteSize(value);
+        if (bytes === undefined || bytes < 1000) {
+          throw new InvalidArgumentError("--shard-size must be a size of at least 1KB, such as 500MB or 64MiB");
         }
+        return bytes;
       },
-    );
+    )
+    .option(
+      "--license <id>",
+      "--hf: the license of your seeds, as the Hub spells it (cc-by-4.0, apache-2.0, other…), written in the card",
+    )
+    .action(async (out: string | undefined, flags: ExportFlags) => {
+      const format = checkExportFlags(flags);
+      const { store } = await openRunToRead(out, flags.store);
+      try {
+        const to = resolve(flags.to);
+        if (flags.hf && isHfFormat(format)) {
+          const exported = await exportHfDataset(store, {
+            format,
+            to,
+            ...(flags.shardSize ? { shardBytes: flags.shardSize } : {}),
+            ...(flags.license ? { license: flags.license.toLowerCase() } : {}),
+          });
+          printExported(exported.files, exported.leftOut, format, exported.report);
+          process.stdout.write(`${exported.card}\tdataset card\n`);
+          if (!flags.license) {
+            process.stderr.write(
+              "warning: no --license given, so the dataset card says `license: unknown`. Name the license of your " +
+                "seeds (e.g. --license cc-by-4.0) before you publish the dataset.\n",
+            );
+          }
+          return;
+        }
+        const files = await exportDataset(store, {
+          format,
+          to,
+          parquet: flags.parquet ?? false,
+          emptySystemTurn: flags.emptySystem,
+        });
+        const leftOut = Object.fromEntries(files.flatMap((file) => (file.leftOut ? [[file.split, file.leftOut]] : [])));
+        printExported(files, leftOut, format, Object.keys(leftOut).length > 0 ? leftOutReportPath(to) : undefined);
+      } finally {
+        await store.close();
+      }
+    });
 
   program
     .command("skills")

@@ -5,11 +5,13 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { ConfigError } from "../errors.js";
 import type { ChatTurn } from "../models/chat-turn.js";
 import type { DatasetRecord, RunStore } from "../store/run-store.js";
+import { convertRecord, type ExportFormat, isHfFormat } from "./conversation-formats.js";
+import { LeftOutReport, leftOutReportPath } from "./left-out-report.js";
 
-export const EXPORT_FORMATS = ["orca", "native"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "./conversation-formats.js";
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -23,6 +25,8 @@ export interface ExportedFile {
   split: string;
   path: string;
   rows: number;
+  /** Records of the split the format cannot hold (alpaca: multi-turn), listed in `left-out.jsonl` beside it. */
+  leftOut?: number;
 }
 
 const PARQUET_BATCH = 5000;
@@ -58,29 +62,51 @@ async function writeAtomically(path: string, lines: AsyncIterable<string>): Prom
   return rows;
 }
 
-async function* mapRecords<T>(
+/** The split's lines in the chosen format; a record the format cannot hold goes to the report instead. */
+async function* linesOf(
   records: AsyncIterable<DatasetRecord>,
-  map: (record: DatasetRecord) => T,
-): AsyncIterable<T> {
-  for await (const record of records) yield map(record);
+  options: ExportOptions,
+  report: LeftOutReport,
+): AsyncIterable<string> {
+  const format = options.format;
+  for await (const record of records) {
+    if (!isHfFormat(format)) {
+      yield rowOf(record, options);
+      continue;
+    }
+    const converted = convertRecord(format, record);
+    if ("row" in converted) yield JSON.stringify(converted.row);
+    else await report.add(record, converted.leftOut);
+  }
 }
 
-/** Write one JSONL file per split (and Parquet with `parquet`), from the store's records. */
+/**
+ * Write one JSONL file per split (and Parquet with `parquet`, for orca and native), from the store's records. Records
+ * the format cannot hold are counted per split (`leftOut`) and listed in `left-out.jsonl` beside the files.
+ */
 export async function exportDataset(store: RunStore, options: ExportOptions): Promise<ExportedFile[]> {
+  if (options.parquet && isHfFormat(options.format)) {
+    throw new ConfigError(`--parquet writes orca or native; for ${options.format} in Parquet, use --hf`);
+  }
   await mkdir(options.to, { recursive: true });
   const files: ExportedFile[] = [];
-  for (const split of await store.splits()) {
-    const path = join(options.to, `${split}.jsonl`);
-    const rows = await writeAtomically(
-      path,
-      mapRecords(store.records(split), (record) => rowOf(record, options)),
-    );
-    files.push({ split, path, rows });
-    if (options.parquet) {
-      const parquetPath = join(options.to, `${split}.parquet`);
-      files.push({ split, path: parquetPath, rows: await writeParquet(store, split, parquetPath, options) });
+  const report = new LeftOutReport(leftOutReportPath(options.to));
+  try {
+    for (const split of await store.splits()) {
+      const path = join(options.to, `${split}.jsonl`);
+      const rows = await writeAtomically(path, linesOf(store.records(split), options, report));
+      const leftOut = report.counts[split];
+      files.push({ split, path, rows, ...(leftOut ? { leftOut } : {}) });
+      if (options.parquet) {
+        const parquetPath = join(options.to, `${split}.parquet`);
+        files.push({ split, path: parquetPath, rows: await writeParquet(store, split, parquetPath, options) });
+      }
     }
+  } catch (error) {
+    await report.discard();
+    throw error;
   }
+  await report.close();
   return files;
 }
 
