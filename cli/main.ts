@@ -175,7 +175,8 @@ function checkExportFlags(flags: ExportFlags): ExportFormat {
   } else {
     const hfOnly = [flags.shardSize !== undefined && "--shard-size", flags.license !== undefined && "--license"];
     const given = hfOnly.filter(Boolean);
-    if (given.length > 0) throw new CliError(`${given.join(" and ")} shape the Hugging Face layout: add --hf`);
+    if (given.length > 0)
+      throw new CliError(`${given.join(" and ")}: only with --hf (the Hugging Face layout and its card)`);
     if (flags.parquet && isHfFormat(format)) {
       throw new CliError(`--parquet writes orca or native; for ${format} in Parquet, use --hf`);
     }
