@@ -1,17 +1,19 @@
 // Benchmark: does writing the dataset keep memory flat as the run grows? Builds run stores of synthetic records
 // straight through the store API (no model calls), then measures, each in a fresh child process (so each reads its
 // own peak RSS): `export --format native` (JSONL), `export --format orca --parquet` (JSONL + Parquet), and
-// `<out>/data` written from the store (writeRunData after the data files were deleted: every record written), and
+// `export --format messages` (JSONL), `export --hf` (sharded Parquet + card), `<out>/data` written from the store (writeRunData after the data files were deleted: every record written), and
 // one more item committed then `<out>/data` brought up to date (what every resumed run's end paid before appending).
 // Prints one markdown table: records, what, seconds, peak RSS, and RSS of a child that only opens the store.
 // Run on demand: `npm run build && node dist/bench/export-memory.js`. Sizes: BENCH_EXPORT_RECORDS (50000,200000),
-// records per item BENCH_EXPORT_PER_ITEM (10), characters per record BENCH_EXPORT_CHARS (1000).
+// records per item BENCH_EXPORT_PER_ITEM (10), characters per record BENCH_EXPORT_CHARS (1000); only some steps:
+// BENCH_EXPORT_MODES (e.g. open,hf).
 import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exportDataset } from "../runtime/export/export-dataset.js";
+import { exportHfDataset } from "../runtime/export/hf-dataset.js";
 import { writeRunData } from "../runtime/export/run-data-files.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
@@ -20,8 +22,11 @@ const SIZES = (process.env.BENCH_EXPORT_RECORDS ?? "50000,200000").split(",").ma
 const PER_ITEM = Number(process.env.BENCH_EXPORT_PER_ITEM ?? 10);
 const CHARS = Number(process.env.BENCH_EXPORT_CHARS ?? 1000);
 const SELF = fileURLToPath(import.meta.url);
-const MODES = ["open", "jsonl", "parquet", "data", "resume"] as const;
-type Mode = (typeof MODES)[number];
+const ALL_MODES = ["open", "jsonl", "parquet", "messages", "hf", "data", "resume"] as const;
+type Mode = (typeof ALL_MODES)[number];
+const MODES = process.env.BENCH_EXPORT_MODES
+  ? ALL_MODES.filter((mode) => process.env.BENCH_EXPORT_MODES?.split(",").includes(mode))
+  : ALL_MODES;
 
 function recordOf(item: number, position: number): DatasetRecord {
   const words = `item ${item} record ${position} `;
@@ -74,6 +79,12 @@ async function measure(mode: Mode, out: string): Promise<void> {
     } else if (mode === "parquet") {
       const files = await exportDataset(store, { format: "orca", to: join(out, "export-parquet"), parquet: true });
       rows = files.filter((file) => file.path.endsWith(".parquet")).reduce((sum, file) => sum + file.rows, 0);
+    } else if (mode === "messages") {
+      const files = await exportDataset(store, { format: "messages", to: join(out, "export-messages") });
+      rows = files.reduce((sum, file) => sum + file.rows, 0);
+    } else if (mode === "hf") {
+      const exported = await exportHfDataset(store, { format: "messages", to: join(out, "export-hf") });
+      rows = exported.files.reduce((sum, file) => sum + file.rows, 0);
     } else if (mode === "data") {
       await rm(join(out, "data"), { recursive: true, force: true });
       const files = await writeRunData(store, out);
@@ -126,6 +137,8 @@ async function main(): Promise<void> {
           open: "open the store only",
           jsonl: "export --format native (JSONL)",
           parquet: "export --format orca --parquet",
+          messages: "export --format messages (JSONL)",
+          hf: "export --hf (messages, sharded Parquet + card)",
           data: "<out>/data written from the store",
           resume: "one more item committed, then <out>/data brought up to date",
         }[mode];

@@ -448,6 +448,75 @@ describe("export of a store built directly", () => {
     expect(reportOf(to).map((entry) => entry.id)).toEqual(["c1", "m1"]);
   });
 
+  it("sharegpt: parallel results in one observation; text beside tool calls reported, not dropped", async () => {
+    const tools = join(work, "built-tools");
+    const call = (id: string, name: string) => ({
+      id,
+      type: "function" as const,
+      function: { name, arguments: `{"city":"${id}"}` },
+    });
+    const store = openSqliteStore(join(tools, "run.db"));
+    try {
+      for (const id of ["one", "two"]) await store.addItem({ id: `t/${id}`, skill: "t", seedId: id });
+      await store.completeItem("t/one", [
+        record("p1", "tool_use", [
+          turn("user", "Weather in Oslo and Rome?"),
+          { role: "assistant", content: "", tool_calls: [call("c1", "weather"), call("c2", "weather")] },
+          { role: "tool", content: '{"c":3}', tool_call_id: "c1" },
+          { role: "tool", content: '{"c":19}', tool_call_id: "c2" },
+          turn("assistant", "Oslo 3 °C, Rome 19 °C."),
+        ]),
+      ]);
+      await store.completeItem("t/two", [
+        record("p2", "tool_use", [
+          turn("user", "Weather in Oslo?"),
+          { role: "assistant", content: "Let me look that up.", tool_calls: [call("c3", "weather")] },
+          { role: "tool", content: '{"c":3}', tool_call_id: "c3" },
+          turn("assistant", "3 °C."),
+        ]),
+      ]);
+    } finally {
+      await store.close();
+    }
+    const to = join(work, "built-tools-sharegpt");
+    const result = await runCli(["export", tools, "--format", "sharegpt", "--to", to]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readJsonl(join(to, "tool_use.jsonl"))).toEqual([
+      {
+        conversations: [
+          { from: "human", value: "Weather in Oslo and Rome?" },
+          {
+            from: "function_call",
+            value: JSON.stringify([
+              { name: "weather", arguments: { city: "c1" } },
+              { name: "weather", arguments: { city: "c2" } },
+            ]),
+          },
+          { from: "observation", value: JSON.stringify(['{"c":3}', '{"c":19}']) },
+          { from: "gpt", value: "Oslo 3 °C, Rome 19 °C." },
+        ],
+      },
+    ]);
+    expect(reportOf(to)).toEqual([
+      {
+        id: "p2",
+        split: "tool_use",
+        reason: "text_with_tool_calls",
+        detail: "1 assistant turns with tool calls, some with text",
+      },
+    ]);
+    expect(result.stderr).toContain("no place for text an assistant wrote beside its calls");
+    // messages keeps both: the text and the calls.
+    const messages = join(work, "built-tools-messages");
+    expect((await runCli(["export", tools, "--format", "messages", "--to", messages])).code).toBe(0);
+    const rows = readJsonl(join(messages, "tool_use.jsonl")) as Array<{ messages: ChatTurn[] }>;
+    expect(rows[1]?.messages[1]).toEqual({
+      role: "assistant",
+      content: "Let me look that up.",
+      tool_calls: [call("c3", "weather")],
+    });
+  });
+
   it("refuses flags that do not go together, saying what to do", async () => {
     const to = join(work, "never");
     const cases: Array<[string[], string]> = [
