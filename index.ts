@@ -26,6 +26,7 @@ export {
   OutputInvalidError,
 } from "./runtime/errors.js";
 export { type ExportFormat, exportDataset } from "./runtime/export/export-dataset.js";
+export { exportHfDataset, type HfExport, type HfExportOptions } from "./runtime/export/hf-dataset.js";
 export { writeRunData } from "./runtime/export/run-data-files.js";
 export { Budget } from "./runtime/models/budget.js";
 export { callAgent } from "./runtime/models/call-agent.js";
