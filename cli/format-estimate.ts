@@ -69,6 +69,12 @@ export function formatEstimate(estimate: Estimate): string {
     table([header, ...rows]),
     "",
     `Corpus tokens: input ${projectionOf(total.inputTokens, whole)}, output ${projectionOf(total.outputTokens, whole)}`,
+    `By role (corpus, expected): ${Object.entries(total.byRole)
+      .map(
+        ([role, { calls, usd: dollars }]) =>
+          `${role} ${whole(calls)} calls ${dollars === null ? "unknown" : usd(dollars)}`,
+      )
+      .join(", ")}`,
   ];
   for (const [label, { encoding, exact }] of Object.entries(estimate.tokenizers)) {
     lines.push(
@@ -86,7 +92,10 @@ export function formatEstimate(estimate: Estimate): string {
           : ""),
     );
   } else {
+    // Only the roles the run calls: a judge without a rubric is not part of the estimate.
+    const used = new Set(estimate.outputTokens.byAgent.map((agent) => agent.role));
     const defaults = Object.entries(DEFAULT_OUTPUT_TOKENS)
+      .filter(([role]) => used.has(role))
       .map(([role, tokens]) => `${role} ${tokens}`)
       .join(", ");
     lines.push(

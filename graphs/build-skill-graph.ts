@@ -1,6 +1,7 @@
 // One builder turns any skill spec into a LangGraph StateGraph:
 //   transform → instruct (Send fan-out over the chosen types) → plan_refine →
-//   [suggest → edit → next_round]×rounds (Send fan-out over chains, originals kept) → respond (Send fan-out)
+//   [suggest → edit → next_round]×rounds (Send fan-out over chains, originals kept) → respond (Send fan-out) →
+//   verify → judge (only when the run has a rubric)
 // Edges are drawn here only. A skill that needs a different responder plugs it in through FlowHooks;
 // the graph is returned uncompiled so the runner chooses the checkpointer.
 import type { RunnableConfig } from "@langchain/core/runnables";
@@ -19,6 +20,15 @@ import { type Boundary, boundaryFor, withDataRule } from "./data-boundary.js";
 import { isDecline, orDecline, sameAnswer } from "./expected-outcome.js";
 import type { FlowDeps, FlowHooks } from "./flow-types.js";
 import { instructionShape } from "./instruction-shapes.js";
+import {
+  belowThreshold,
+  belowThresholdNote,
+  judgeOutput,
+  judgePrompt,
+  judgeSystem,
+  recordMessages,
+  scoresOf,
+} from "./judge-record.js";
 import { RESPONDERS, type ResponderEnv, type RespondTask } from "./responders/index.js";
 import {
   type Answer,
@@ -506,7 +516,12 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     }
     const policy = deps.onDisagree ?? "regenerate";
     if (verification.status !== "disagrees" || policy === "keep") {
-      return { answers: [{ ...answer, verification }] };
+      const verified = { ...answer, verification };
+      // With a rubric, the judge keeps or drops the verified answer: its own node, so its call is checkpointed.
+      if (judgeRubric) {
+        return new Command({ goto: new Send("judge", { ...task, answer: verified } satisfies VerifyTask) });
+      }
+      return { answers: [verified] };
     }
     // Regenerated or dropped, this answer is rejected: its replies leave the cache, so no rerun replays them.
     await deps.gateway.forget(task.cacheKeys ?? []);
@@ -527,6 +542,33 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
         } satisfies Note,
       ],
     };
+  };
+
+  /**
+   * The quality judge: the record as it will be written, scored on the rubric in one structured call. Its reply
+   * stays cached whatever the scores say: a rerun pays for no judgement twice.
+   */
+  const judgeRubric = deps.judge;
+  const judgeSchema = judgeRubric ? judgeOutput(judgeRubric) : undefined;
+  const judge = async (task: VerifyTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
+    if (!judgeRubric || !judgeSchema) throw new Error("the judge node runs only with a rubric");
+    const { draft, answer } = task;
+    const messages = recordMessages(spec, draft, answer, answer.content ?? task.content);
+    const judged = await ask(
+      "judge",
+      judgeSystem(judgeRubric),
+      judgePrompt(messages, boundary(task.seedId)),
+      judgeSchema,
+      context(task, "judge", "judge", config, task.attempt ?? 1),
+    );
+    const scores = scoresOf(
+      judgeRubric,
+      judged.value as Record<string, { reason: string; score: number }>,
+      judged.model,
+    );
+    if (belowThreshold(judgeRubric, scores).length === 0) return { answers: [{ ...answer, scores }] };
+    const teacher = answer.turns.filter((turn) => turn.role === "assistant").at(-1)?.content ?? "";
+    return { notes: [belowThresholdNote(judgeRubric, draft.id, scores, teacher)] };
   };
 
   /** RAG: passages from elsewhere in the corpus, found by the question, added as further [Doc N] entries. */
@@ -554,7 +596,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
   // Node functions are typed by what they receive; Send targets receive their payload, not the state.
   type AnyNode = (input: never, config: RunnableConfig) => unknown;
   const node = (fn: AnyNode) => fn as unknown as (state: ItemStateValue) => ItemStateUpdate;
-  return new StateGraph(ItemState)
+  const graph = new StateGraph(ItemState)
     .addNode("transform", node(transform))
     .addNode("instruct", node(instruct))
     .addNode("plan_refine", node(planRefine))
@@ -562,7 +604,7 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     .addNode("edit", node(edit))
     .addNode("next_round", node(nextRound))
     .addNode("respond", node(respond), { ends: ["verify"] })
-    .addNode("verify", node(verify), { ends: ["respond"] })
+    .addNode("verify", node(verify), { ends: judgeRubric ? ["respond", "judge"] : ["respond"] })
     .addEdge(START, "transform")
     .addConditionalEdges("transform", routeAfterTransform, ["instruct", END])
     .addEdge("instruct", "plan_refine")
@@ -570,4 +612,6 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     .addEdge("edit", "next_round")
     .addConditionalEdges("next_round", routeRefine, ["suggest", "respond", END])
     .addEdge("verify", END);
+  // Without a rubric the graph is the one it always was: no judge node, no judge call.
+  return judgeRubric ? graph.addNode("judge", node(judge)).addEdge("judge", END) : graph;
 }

@@ -3,6 +3,7 @@
 // can share them without importing the builder (or each other) for a type.
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Seed } from "../runtime/corpus/read-corpus.js";
+import type { JudgeRubric } from "../runtime/judge-rubric.js";
 import type { ModelGateway } from "../runtime/models/gateway.js";
 import type { AgentTools } from "../tools/agent-tools.js";
 import type { RespondTask } from "./responders/index.js";
@@ -25,6 +26,8 @@ export interface FlowDeps {
   signal?: AbortSignal;
   /** What happens to an answer that disagrees with its expected outcome. */
   onDisagree?: "regenerate" | "drop" | "keep";
+  /** The quality judge's rubric: with it, every verified answer is scored (and may be dropped) before it is kept. */
+  judge?: JudgeRubric;
 }
 
 /** Extension points for skills that need more than the standard flow. */

@@ -43,6 +43,8 @@ export const Answer = z.object({
   /** What the record's metadata gains from the response (actions taken, tools called...). */
   metadata: z.record(z.string(), z.unknown()).optional(),
   verification: Verification.optional(),
+  /** The quality judge's scores (judge-record.ts), when the run has a rubric: metadata.scores of the record. */
+  scores: z.record(z.string(), z.unknown()).optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 

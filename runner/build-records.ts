@@ -2,11 +2,11 @@
 // content, which instruction type asked, and every refinement step back to the original instruction.
 import type { SkillSpec } from "../agents/define-skill.js";
 import { instructionShape } from "../graphs/instruction-shapes.js";
+import { recordMessages } from "../graphs/judge-record.js";
 import type { Draft, ItemStateValue } from "../graphs/skill-state.js";
 import { seedFlags } from "../runtime/corpus/injection.js";
 import type { Seed } from "../runtime/corpus/read-corpus.js";
 import { sha256 } from "../runtime/hash.js";
-import { renderTemplate } from "../runtime/models/call-agent.js";
 import type { DatasetRecord, RefinementStep } from "../runtime/store/run-store.js";
 
 export function recordId(itemId: string, draftId: string): string {
@@ -39,11 +39,7 @@ export function buildRecords(
     return {
       id: recordId(state.itemId, draft.id),
       split: spec.split,
-      messages: [
-        ...(answer.system ? [{ role: "system" as const, content: answer.system }] : []),
-        { role: "user", content: renderTemplate(spec.userMessage, { content, instruction: draft.instruction }) },
-        ...answer.turns,
-      ],
+      messages: recordMessages(spec, draft, answer, content),
       metadata: {
         skill: spec.id,
         seed_id: seed.id,
@@ -62,6 +58,7 @@ export function buildRecords(
         // What a correct response does, and whether this one was checked to do it (never shown to the student).
         expected: draft.expected,
         ...(answer.verification ? { verification: answer.verification } : {}),
+        ...(answer.scores ? { scores: answer.scores } : {}),
         ...(flags.length > 0 ? { flags } : {}),
       },
     };

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chooseSkills } from "../agents/index.js";
-import type { RunConfig } from "../runtime/config.js";
+import { type RunConfig, rolesInUse } from "../runtime/config.js";
 import { type ModelRole, modelLabel } from "../runtime/models/model-roles.js";
 import { costOf, type Price, priceFor } from "../runtime/models/prices.js";
 import { SimulatedAdapter } from "../runtime/models/simulated/simulated-adapter.js";
@@ -38,6 +38,8 @@ export const DEFAULT_OUTPUT_TOKENS: Readonly<Record<ModelRole, number>> = {
   refine: 400,
   respond: 500,
   verify: 250,
+  // About 150 words of notes, then a one-line reason and a score per dimension.
+  judge: 350,
 };
 
 export interface EstimateOptions {
@@ -76,6 +78,14 @@ export interface SkillEstimate {
   /** The simulated items, in corpus order, each with what it took (usd null when unknown). */
   sampleItems: Array<{ item: string; calls: number; inputTokens: number; outputTokens: number; usd: number | null }>;
   corpus: { calls: Projection; inputTokens: Projection; outputTokens: Projection; usd: Projection | null };
+  /** Over the whole corpus, per model role: expected calls and dollars (null when unknown). */
+  byRole: Record<string, RoleEstimate>;
+}
+
+/** A role's share of an estimate: items × the sample's mean per item. */
+export interface RoleEstimate {
+  calls: number;
+  usd: number | null;
 }
 
 export interface AgentOutputTokens {
@@ -103,6 +113,7 @@ export interface Estimate {
     inputTokens: Projection;
     outputTokens: Projection;
     usd: Projection | null;
+    byRole: Record<string, RoleEstimate>;
   };
   /** Per model label: the tokenizer encoding the input tokens were counted with, and whether that is exact. */
   tokenizers: Record<string, { encoding: EncodingName; exact: boolean }>;
@@ -169,6 +180,42 @@ const sumProjections = (projections: Projection[]): Projection => ({
   high: projections.reduce((sum, p) => sum + p.high, 0),
 });
 
+/** Per role, the sampled items' mean calls and dollars (an item without a call of the role counts 0) × items. */
+function roleEstimates(
+  sampled: ReadonlyArray<ReadonlyMap<string, { calls: number; usd: number | undefined }>>,
+  items: number,
+): Record<string, RoleEstimate> {
+  const names = [...new Set(sampled.flatMap((roles) => [...roles.keys()]))];
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, sampled.length);
+  return Object.fromEntries(
+    names.map((name) => {
+      const entries = sampled.map((roles) => roles.get(name) ?? { calls: 0, usd: 0 });
+      const unknown = entries.some((entry) => entry.usd === undefined);
+      return [
+        name,
+        {
+          calls: mean(entries.map((entry) => entry.calls)) * items,
+          usd: unknown ? null : mean(entries.map((entry) => entry.usd as number)) * items,
+        },
+      ];
+    }),
+  );
+}
+
+function sumRoles(perSkill: ReadonlyArray<Record<string, RoleEstimate>>): Record<string, RoleEstimate> {
+  const total: Record<string, RoleEstimate> = {};
+  for (const roles of perSkill) {
+    for (const [name, role] of Object.entries(roles)) {
+      const sum = total[name] ?? { calls: 0, usd: 0 };
+      total[name] = {
+        calls: sum.calls + role.calls,
+        usd: sum.usd === null || role.usd === null ? null : sum.usd + role.usd,
+      };
+    }
+  }
+  return total;
+}
+
 /** Output tokens per call of an agent: the earlier run's mean for this skill's agent, else for the agent, else the role's default. */
 function outputTokensFor(stats: OutputTokenStat[]) {
   const chosen = new Map<string, AgentOutputTokens>();
@@ -206,7 +253,9 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
   const stats = options.from ? readOutputTokenStats(join(options.from, RUN_DB)) : [];
 
   // One tokenizer per encoding the run's models use, loaded before the first call.
-  const labels = new Map(Object.values(config.models).map((model) => [modelLabel(model), model]));
+  const labels = new Map(
+    rolesInUse(config).map((role) => [modelLabel(config.models[role]), config.models[role]] as const),
+  );
   const counters = new Map<string, CountText>();
   const tokenizers: Estimate["tokenizers"] = {};
   for (const [label, model] of labels) {
@@ -277,6 +326,7 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
       let inputTokens = 0;
       let outputTokens = 0;
       let usd: number | undefined = 0;
+      const roles = new Map<string, { calls: number; usd: number | undefined }>();
       for (const call of calls) {
         const out = output.lookup(item.skill, call.agent, call.role);
         inputTokens += call.usage.input_tokens;
@@ -285,8 +335,12 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
         const cost = costOf({ input_tokens: call.usage.input_tokens, output_tokens: out }, prices.get(label));
         if (cost === undefined) unpriced.add(label);
         usd = cost === undefined || usd === undefined ? undefined : usd + cost;
+        const role = roles.get(call.role) ?? { calls: 0, usd: 0 };
+        role.calls += 1;
+        role.usd = cost === undefined || role.usd === undefined ? undefined : role.usd + cost;
+        roles.set(call.role, role);
       }
-      return { item, calls: calls.length, inputTokens, outputTokens, usd };
+      return { item, calls: calls.length, inputTokens, outputTokens, usd, roles };
     });
 
     const skillEstimates = skills.map((skill): SkillEstimate => {
@@ -313,6 +367,10 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
           outputTokens: entry.outputTokens,
           usd: entry.usd ?? null,
         })),
+        byRole: roleEstimates(
+          mine.map((entry) => entry.roles),
+          items,
+        ),
         corpus: {
           calls: project(each.calls, items),
           inputTokens: project(each.inputTokens, items),
@@ -335,6 +393,7 @@ export async function estimateRun(config: RunConfig, options: EstimateOptions = 
         inputTokens: sumProjections(skillEstimates.map((skill) => skill.corpus.inputTokens)),
         outputTokens: sumProjections(skillEstimates.map((skill) => skill.corpus.outputTokens)),
         usd: allUsd.every((usd) => usd !== null) ? sumProjections(allUsd as Projection[]) : null,
+        byRole: sumRoles(skillEstimates.map((skill) => skill.byRole)),
       },
       tokenizers,
       outputTokens: {

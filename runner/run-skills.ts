@@ -8,7 +8,7 @@ import { chooseSkills } from "../agents/index.js";
 import { buildSkillGraph } from "../graphs/build-skill-graph.js";
 import type { FlowHooks } from "../graphs/flow-types.js";
 import type { ItemStateValue } from "../graphs/skill-state.js";
-import { configFingerprint, type RunConfig } from "../runtime/config.js";
+import { configFingerprint, type RunConfig, rolesInUse } from "../runtime/config.js";
 import { ConfigError, EngineError, InputError, type ServerUnreachableError, toErrorRecord } from "../runtime/errors.js";
 import type { ExportedFile } from "../runtime/export/export-dataset.js";
 import { RunDataFiles } from "../runtime/export/run-data-files.js";
@@ -17,7 +17,7 @@ import { Budget, requirePrices, spentBefore } from "../runtime/models/budget.js"
 import { Gateway } from "../runtime/models/gateway.js";
 import { InProcessLimits } from "../runtime/models/limits-in-process.js";
 import type { ModelAdapter } from "../runtime/models/model-adapter.js";
-import { MODEL_ROLES, modelLabel } from "../runtime/models/model-roles.js";
+import { modelLabel } from "../runtime/models/model-roles.js";
 import { openSharedLimits } from "../runtime/models/open-limits.js";
 import { OpenAICompatibleAdapter } from "../runtime/models/openai-adapter.js";
 import { preflight } from "../runtime/models/preflight.js";
@@ -232,7 +232,7 @@ async function readCorpusInto(
  */
 export async function enqueueRun(config: RunConfig, options: { signal?: AbortSignal } = {}): Promise<RunSummary> {
   const skills = chooseSkills(config);
-  if (config.budget) requirePrices(config.models, config.prices);
+  if (config.budget) requirePrices(config.models, config.prices, rolesInUse(config));
   const { store } = await openRun(config, skills);
   try {
     await readCorpusInto(store, skills, config, options.signal ?? new AbortController().signal);
@@ -250,7 +250,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
   const skills = chooseSkills(config);
   const controller = options.controller ?? new RunController();
   // Before anything is written: a budget over a model we cannot price could not hold.
-  if (config.budget) requirePrices(config.models, config.prices);
+  if (config.budget) requirePrices(config.models, config.prices, rolesInUse(config));
   const { store, runId } = options.join ? await joinRun(config) : await openRun(config, skills);
   const worker = options.worker ?? newWorkerIdentity();
   let registered = false;
@@ -368,6 +368,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
       rounds: config.rounds,
       outputAttempts: config.request.outputAttempts,
       onDisagree: config.verification.onDisagree,
+      ...(config.judge ? { judge: config.judge } : {}),
       signal: controller.abortSignal,
     };
     const graphs = new Map(
@@ -376,7 +377,7 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         buildSkillGraph(skill, deps, options.hooks?.[skill.id]).compile({ checkpointer: store.checkpointer }),
       ]),
     );
-    const models = Object.fromEntries(MODEL_ROLES.map((role) => [role, modelLabel(config.models[role])]));
+    const models = Object.fromEntries(rolesInUse(config).map((role) => [role, modelLabel(config.models[role])]));
     const specs = new Map(skills.map((skill) => [skill.id, skill]));
     const dataFiles = new RunDataFiles(store, config.out);
     const controls = new Set<RunControl>();

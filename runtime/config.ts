@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEFAULT_CHUNK_OPTIONS } from "./corpus/chunker.js";
 import { ConfigError, formatZodIssues } from "./errors.js";
 import { sha256, stableStringify } from "./hash.js";
+import { JudgeRubric } from "./judge-rubric.js";
 import {
   MODEL_ROLES,
   type ModelRole,
@@ -63,6 +64,7 @@ export const ConfigFile = z
         refine: ModelEntry.optional(),
         respond: ModelEntry.optional(),
         verify: ModelEntry.optional(),
+        judge: ModelEntry.optional(),
       })
       .strict()
       .optional(),
@@ -84,6 +86,8 @@ export const ConfigFile = z
       .object({ onDisagree: z.enum(["regenerate", "drop", "keep"]) })
       .partial()
       .optional(),
+    /** The optional quality judge (README > Quality scores): absent, no record is scored. */
+    judge: JudgeRubric.optional(),
     request: z
       .object({
         timeoutMs: z.number().int().positive(),
@@ -143,6 +147,8 @@ export const RunConfig = z.object({
    * one more independent answer, then drop), drop, or keep (marked disagrees in its metadata).
    */
   verification: z.object({ onDisagree: z.enum(["regenerate", "drop", "keep"]).default("regenerate") }).prefault({}),
+  /** The quality judge's rubric: every kept record is scored on it after verification. Absent: no judge calls. */
+  judge: JudgeRubric.optional(),
   // prefault: an absent object is parsed as {}, so each field's default below is the only one.
   request: z
     .object({
@@ -285,6 +291,11 @@ function resolveModel(
   return model;
 }
 
+/** The roles a run calls: the judge only when the config has a rubric for it. */
+export function rolesInUse(config: Pick<RunConfig, "judge">): ModelRole[] {
+  return MODEL_ROLES.filter((role) => role !== "judge" || config.judge !== undefined);
+}
+
 /**
  * What decides the data: skills and their prompts, models and sampling, rounds, seed, corpus and chunking.
  * Concurrency, limit, timeouts and the lasting cache change how fast or how dear, not what, so they stay out: a
@@ -298,7 +309,7 @@ export function configFingerprint(
     skills: skillSpecs.map((spec) => spec.id),
     specs: sha256(stableStringify(skillSpecs)),
     models: Object.fromEntries(
-      MODEL_ROLES.map((role) => {
+      rolesInUse(config).map((role) => {
         const { apiKey: _secret, apiKeyEnv: _where, ...visible } = config.models[role];
         return [role, visible];
       }),
@@ -309,6 +320,8 @@ export function configFingerprint(
     chunk: config.chunk,
     textField: config.textField,
     verification: config.verification,
+    // Only with a judge: runs without one keep the fingerprint they had before the judge existed.
+    ...(config.judge ? { judge: config.judge } : {}),
   };
   return { fingerprint: sha256(stableStringify(material), 16), material };
 }
@@ -346,6 +359,8 @@ export interface RunSettings {
   allowUnsandboxed?: boolean;
   /** What to do with an answer that disagrees with its expected outcome. */
   onDisagree?: "regenerate" | "drop" | "keep";
+  /** The quality judge's rubric (overrides the config file's `judge`). */
+  judge?: z.input<typeof JudgeRubric>;
   /** A hard budget in USD (overrides the config file's budget.usd). */
   maxCost?: number;
   /** The lasting response cache file (overrides the config file's `cache`); false: none for this run. */
@@ -386,6 +401,7 @@ export function resolveRunConfig(
     chunk,
     textField: settings.textField ?? file.textField,
     verification: { onDisagree: settings.onDisagree ?? file.verification?.onDisagree },
+    judge: settings.judge ?? file.judge,
     request,
     forceConfig: settings.forceConfig ?? false,
     prices: file.prices ?? {},

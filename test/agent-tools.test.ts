@@ -112,7 +112,7 @@ function loopGateway(store: SqliteRunStore) {
     structuredOutput: "json_schema",
   };
   return new OpenAICompatibleGateway({
-    models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
+    models: { transform: model, instruct: model, refine: model, respond: model, verify: model, judge: model },
     concurrency: 2,
     timeoutMs: 5000,
     retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },

@@ -186,7 +186,7 @@ describe("model gateway", () => {
       // Point the same gateway settings at the slow server.
       const model = { ...limited.modelFor("respond"), baseURL: slow.url };
       const slowGateway = new OpenAICompatibleGateway({
-        models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
+        models: { transform: model, instruct: model, refine: model, respond: model, verify: model, judge: model },
         concurrency: 2,
         timeoutMs: 10_000,
         retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
@@ -348,7 +348,7 @@ describe("the gateway base with another adapter", () => {
     };
     const echo = new Gateway({
       adapter,
-      models: { transform: model, instruct: model, refine: model, respond: model, verify: model },
+      models: { transform: model, instruct: model, refine: model, respond: model, verify: model, judge: model },
       concurrency: 1,
       retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
       cache: {

@@ -159,8 +159,10 @@ export class Budget {
 export function requirePrices(
   models: Readonly<Record<ModelRole, ResolvedModel>>,
   prices: Readonly<Record<string, Price>>,
+  /** The roles the run calls (a judge without a rubric is never paid). */
+  roles: readonly ModelRole[] = MODEL_ROLES,
 ): void {
-  const unpriced = MODEL_ROLES.filter((role) => priceFor(models[role], prices) === undefined);
+  const unpriced = roles.filter((role) => priceFor(models[role], prices) === undefined);
   if (unpriced.length === 0) return;
   const labels = [...new Set(unpriced.map((role) => modelLabel(models[role])))];
   const example = Object.fromEntries(labels.map((label) => [label, { input: 0.15, output: 0.6 }]));

@@ -2,7 +2,8 @@
 // (which calls them), so neither imports the other.
 import { z } from "zod";
 
-export const MODEL_ROLES = ["transform", "instruct", "refine", "respond", "verify"] as const;
+/** `judge` is called only when the config has a rubric (README > Quality scores). */
+export const MODEL_ROLES = ["transform", "instruct", "refine", "respond", "verify", "judge"] as const;
 export type ModelRole = (typeof MODEL_ROLES)[number];
 
 export const SUPPORTED_PROVIDERS = ["openai"] as const;
