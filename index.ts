@@ -28,6 +28,7 @@ export {
 export { type ExportFormat, exportDataset } from "./runtime/export/export-dataset.js";
 export { exportHfDataset, type HfExport, type HfExportOptions } from "./runtime/export/hf-dataset.js";
 export { writeRunData } from "./runtime/export/run-data-files.js";
+export { JudgeRubric } from "./runtime/judge-rubric.js";
 export { Budget } from "./runtime/models/budget.js";
 export { callAgent } from "./runtime/models/call-agent.js";
 export { ChatTurn, ToolCall } from "./runtime/models/chat-turn.js";

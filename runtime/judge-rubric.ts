@@ -47,7 +47,7 @@ export const JudgeRubric = z
       seen.add(dimension.name);
     });
     const [low, high] = judge.scale;
-    if (judge.threshold !== undefined && (judge.threshold < low || judge.threshold > high)) {
+    if (low < high && judge.threshold !== undefined && (judge.threshold < low || judge.threshold > high)) {
       context.addIssue({
         code: "custom",
         path: ["threshold"],

@@ -251,6 +251,20 @@ describe("the quality judge", () => {
       records.map((record) => record.id).sort(),
     );
     expect((await statusJson(again)).dropped).toEqual(status.dropped);
+
+    // A stricter threshold on the same cache: the same judgements, replayed, now drop more, and none is paid for.
+    const strict = await configFile("judge-strict.json", { judge: { ...RUBRIC, threshold: 5 }, cache: lasting });
+    const stricter = join(work, "stricter");
+    const strictRun = await runCli(sampleRunArgs(stricter, "--limit", "3", "--config", strict), {
+      env: testServerEnv(server.url),
+    });
+    expect(strictRun.code, strictRun.stderr).toBe(0);
+    expect(judgeRequests()).toEqual([]);
+    // helpfulness is always 4: below 5, every judged record is dropped.
+    expect(await readRecords(stricter)).toEqual([]);
+    expect((await statusJson(stricter)).dropped.below_quality_threshold).toBe(
+      (status.dropped.below_quality_threshold ?? 0) + records.length,
+    );
   }, 300_000);
 
   it("is counted by estimate: its calls and dollars by role, and none without a rubric", async () => {
