@@ -233,6 +233,10 @@ describe("the quality judge", () => {
     const all = judgeRequests().map((request) => JSON.stringify(request.body));
     // Each judgement is paid once: what the killed run had asked is not asked again, beyond the calls in flight.
     const repeated = all.length - new Set(all).size;
+    console.log(
+      `judge calls: ${beforeResume.length} before the SIGKILL, ${all.length - beforeResume.length} after it, ${repeated} repeated`,
+    );
+    expect(all.length).toBeGreaterThan(beforeResume.length); // the kill left judgements to make
     expect(repeated).toBeLessThanOrEqual(2);
     expect(all.slice(beforeResume.length).filter((body) => beforeResume.includes(body)).length).toBe(repeated);
     const status = await statusJson(out);
