@@ -7,8 +7,10 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
+import { judgeSystem } from "../graphs/judge-record.js";
+import { JudgeRubric, openSqliteStore, resolveRunConfig, runSkills } from "../index.js";
 import type { Estimate } from "../runner/estimate.js";
+import { loadConfigFile } from "../runtime/config.js";
 import { cliEnv, runCli, sampleRunArgs, spawnCli, testServerEnv } from "./support/cli.js";
 import { startTestServer, type TestServer } from "./support/openai-test-server.js";
 import { readRecords } from "./support/records.js";
@@ -111,6 +113,41 @@ async function configFile(name: string, content: Record<string, unknown>): Promi
   await writeFile(path, JSON.stringify(content));
   return path;
 }
+
+describe("a judge section in the config file", () => {
+  it("says what is wrong with a bad rubric, field by field", async () => {
+    const bad = await configFile("bad-judge.json", {
+      judge: {
+        rubric: [
+          { name: "Accuracy", description: "x" },
+          { name: "reasons", description: "y" },
+          { name: "depth", description: "z" },
+          { name: "depth", description: "w" },
+        ],
+        threshold: 7,
+      },
+    });
+    expect(() => loadConfigFile(bad, work)).toThrow(
+      [
+        `config file ${bad} is invalid:`,
+        "  - judge.rubric.0.name: must be snake_case: a lowercase letter, then letters, digits or _",
+        "  - judge.rubric.1.name: is reserved (reasons, judge_model, analysis)",
+        '  - judge.rubric.3.name: "depth" is named twice',
+        "  - judge.threshold: must be within the scale [1, 5], got 7",
+      ].join("\n"),
+    );
+  });
+
+  it("tells the judge what its scale means, whatever the scale", () => {
+    const system = judgeSystem(JudgeRubric.parse({ rubric: RUBRIC.rubric, scale: [0, 10] }));
+    expect(system).toContain("with an integer from 0 to 10");
+    expect(system).toContain("- 0: fails the dimension");
+    expect(system).toContain("- 5: acceptable, with a clear flaw.");
+    expect(system).toContain("- 10: fully meets it");
+    expect(system).toContain("- Scores between these points lie between their meanings.");
+    expect(system).toContain("Give 10 only when you would change nothing");
+  });
+});
 
 describe("the quality judge", () => {
   it("off: sends no judge request; on with top scores: the same requests and records, plus their scores", async () => {
