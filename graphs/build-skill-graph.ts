@@ -146,6 +146,8 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
       callContext,
     );
   const shape = instructionShape(spec.instruct);
+  /** The quality judge's rubric: absent, the graph has no judge node (README > Quality scores). */
+  const judgeRubric = deps.judge;
   const ref = (state: ItemRef): ItemRef => ({ itemId: state.itemId, skill: state.skill, seedId: state.seedId });
   const draws = (seedId: string, purpose: string) => chooser(deps.runSeed, spec.id, seedId, purpose);
   const typeOf = (name: string) => spec.instruct.types.find((type) => type.name === name);
@@ -548,7 +550,6 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
    * The quality judge: the record as it will be written, scored on the rubric in one structured call. Its reply
    * stays cached whatever the scores say: a rerun pays for no judgement twice.
    */
-  const judgeRubric = deps.judge;
   const judgeSchema = judgeRubric ? judgeOutput(judgeRubric) : undefined;
   const judge = async (task: VerifyTask, config: RunnableConfig): Promise<ItemStateUpdate> => {
     if (!judgeRubric || !judgeSchema) throw new Error("the judge node runs only with a rubric");
