@@ -46,6 +46,8 @@ export function buildRecords(
         source: seed.source,
         transformation: state.transformation ?? "",
         instruction_type: draft.type,
+        // The instruction alone (the user turn also holds the content): what diversity and dedup measure.
+        instruction: draft.instruction,
         refinement: lineage(draft),
         models,
         usage: answer.usage,

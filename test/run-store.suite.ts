@@ -201,6 +201,17 @@ export function runStoreSuite(factory: StoreFactory): void {
       expect(summary.failures.at(-1)?.item).toBe("rc/59");
     });
 
+    it("counts dropped drafts per reason, over the run and per skill", async () => {
+      const drop = (reason: string) => ({ kind: "dropped" as const, reason, subject: "q", detail: `why ${reason}` });
+      await store.addItem({ id: "rc/a", skill: "rc", seedId: "a" });
+      await store.addItem({ id: "fermi/a", skill: "fermi", seedId: "a" });
+      await store.completeItem("rc/a", [record("r1")], [drop("near_duplicate"), drop("near_duplicate")]);
+      await store.filterItem("fermi/a", "no instruction survived generation", [drop("near_duplicate"), drop("x")]);
+      const summary = await store.summary();
+      expect(summary.dropped).toEqual({ near_duplicate: 3, x: 1 });
+      expect(summary.droppedBySkill).toEqual({ rc: { near_duplicate: 2 }, fermi: { near_duplicate: 1, x: 1 } });
+    });
+
     it("caches responses and sums calls and tokens in the summary", async () => {
       await store.putCachedResponse("k", "rc/a", "first");
       await store.putCachedResponse("k", "rc/a", "second");

@@ -13,6 +13,7 @@ import {
   type ClaimedItem,
   type ClaimOptions,
   type DatasetRecord,
+  droppedCounts,
   type InputNote,
   ITEM_STATUSES,
   type Item,
@@ -741,9 +742,9 @@ export class PostgresRunStore implements RunStore {
     const failures = await this.query<{ id: string; error: string | null }>(
       `SELECT id, error FROM ${this.s}.items WHERE status = 'failed' ORDER BY ordinal`,
     );
-    const dropped = await this.query<{ reason: string; n: string }>(
-      `SELECT reason, count(*) AS n FROM ${this.s}.item_notes WHERE kind = 'dropped'
-       GROUP BY reason ORDER BY reason COLLATE "C"`,
+    const dropped = await this.query<{ skill: string; reason: string; n: string }>(
+      `SELECT ${SKILL_OF_ITEM} AS skill, reason, count(*) AS n FROM ${this.s}.item_notes WHERE kind = 'dropped'
+       GROUP BY 1, 2 ORDER BY reason COLLATE "C", 1`,
     );
     const declined = await this.query<{ n: string }>(
       `SELECT count(*) AS n FROM ${this.s}.item_notes WHERE kind = 'declined'`,
@@ -754,7 +755,7 @@ export class PostgresRunStore implements RunStore {
     const unpricedHits = count(calls.unpriced_hits);
     return {
       items,
-      dropped: Object.fromEntries(dropped.rows.map((row) => [row.reason, count(row.n)])),
+      ...droppedCounts(dropped.rows.map((row) => ({ ...row, n: count(row.n) }))),
       declined: count(declined.rows[0]?.n),
       flaggedSeeds: count(recordCounts.rows[0]?.flagged),
       records: count(recordCounts.rows[0]?.records),

@@ -103,6 +103,8 @@ export interface RunSummary {
   items: Record<ItemStatus | "total", number>;
   /** Drafts and answers dropped by a check, per reason (answer_unchanged, verification_exact...). */
   dropped: Record<string, number>;
+  /** The same drops per skill (what the diversity measures read a split's near-duplicate rate from). */
+  droppedBySkill: Record<string, Record<string, number>>;
   /** Instruction types and goals an agent declined. */
   declined: number;
   /** Seeds whose text looked aimed at a model (records flagged suspected_prompt_injection). */
@@ -328,4 +330,18 @@ export interface RunStore extends ResponseCache, CallLog {
   dataFiles?<T>(section: (ledger: DataFilesLedger) => T): T;
   splits(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** A summary's `dropped` and `droppedBySkill` from the (skill, reason, count) rows of a store's item notes. */
+export function droppedCounts(
+  rows: ReadonlyArray<{ skill: string; reason: string; n: number }>,
+): Pick<RunSummary, "dropped" | "droppedBySkill"> {
+  const dropped: Record<string, number> = {};
+  const droppedBySkill: Record<string, Record<string, number>> = {};
+  for (const row of rows) {
+    dropped[row.reason] = (dropped[row.reason] ?? 0) + row.n;
+    const skill = (droppedBySkill[row.skill] ??= {});
+    skill[row.reason] = (skill[row.reason] ?? 0) + row.n;
+  }
+  return { dropped, droppedBySkill };
 }

@@ -26,7 +26,7 @@ import type {
   WorkerIdentity,
   WorkerInfo,
 } from "./run-store.js";
-import { ITEM_STATUSES, LeaseLostError } from "./run-store.js";
+import { droppedCounts, ITEM_STATUSES, LeaseLostError } from "./run-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -738,8 +738,10 @@ export class SqliteRunStore implements RunStore {
       .prepare("SELECT id, error FROM items WHERE status = 'failed' ORDER BY ordinal")
       .all() as Array<{ id: string; error: string | null }>;
     const dropped = this.db
-      .prepare("SELECT reason, count(*) AS n FROM item_notes WHERE kind = 'dropped' GROUP BY reason ORDER BY reason")
-      .all() as Array<{ reason: string; n: number }>;
+      .prepare(
+        "SELECT substr(item_id, 1, instr(item_id, '/') - 1) AS skill, reason, count(*) AS n FROM item_notes WHERE kind = 'dropped' GROUP BY skill, reason ORDER BY reason, skill",
+      )
+      .all() as Array<{ skill: string; reason: string; n: number }>;
     const declined = this.db.prepare("SELECT count(*) AS n FROM item_notes WHERE kind = 'declined'").get() as {
       n: number;
     };
@@ -751,7 +753,7 @@ export class SqliteRunStore implements RunStore {
       .get() as { n: number };
     return {
       items,
-      dropped: Object.fromEntries(dropped.map((row) => [row.reason, row.n])),
+      ...droppedCounts(dropped),
       declined: declined.n,
       flaggedSeeds: flagged.n,
       records: (this.db.prepare("SELECT count(*) AS n FROM records").get() as { n: number }).n,
