@@ -123,6 +123,7 @@ export function summaryJson(summary: RunSummary): Record<string, unknown> {
     items: summary.items,
     records: summary.records,
     dropped: summary.dropped,
+    droppedBySkill: summary.droppedBySkill,
     declined: summary.declined,
     flaggedSeeds: summary.flaggedSeeds,
     seeds: summary.seeds,

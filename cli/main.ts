@@ -12,6 +12,7 @@ import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
 import { DEFAULT_SAMPLE } from "../runner/estimate.js";
 import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
+import { measureDiversity } from "../runtime/dataset/diversity.js";
 import { EngineError } from "../runtime/errors.js";
 import { HF_FORMATS, isHfFormat, leftOutWhy } from "../runtime/export/conversation-formats.js";
 import {
@@ -24,6 +25,7 @@ import { exportHfDataset, parseByteSize } from "../runtime/export/hf-dataset.js"
 import { leftOutReportPath } from "../runtime/export/left-out-report.js";
 import { RUN_DB } from "../runtime/store/open-store.js";
 import { type EstimateFlags, estimateCommand } from "./estimate-command.js";
+import { formatDiversity } from "./format-diversity.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
 import { formatWorkers } from "./format-workers.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
@@ -77,6 +79,8 @@ class CliError extends EngineError {
     this.name = "CliError";
   }
 }
+
+type StatusFlags = { json?: boolean; item?: string; store?: string; diversity: boolean };
 
 /** The run `status` and `export` read: `<out>/run.db`, or the `--store` they name. */
 const openRunToRead = (out: string | undefined, store: string | undefined) =>
@@ -303,7 +307,8 @@ export function buildProgram(): Command {
       "--item <id>",
       "one item (<skill>/<seed id>, as listed under failed items): its state and every call it made",
     )
-    .action(async (out: string | undefined, flags: { json?: boolean; item?: string; store?: string }) => {
+    .option("--no-diversity", "skip the diversity measures (one pass over every record)")
+    .action(async (out: string | undefined, flags: StatusFlags) => {
       const { store, where } = await openRunToRead(out, flags.store);
       try {
         if (flags.item) {
@@ -320,11 +325,16 @@ export function buildProgram(): Command {
         const summary = await store.summary();
         const workers = await store.workers();
         const staleLeases = await store.staleLeases();
+        const diversity = flags.diversity ? await measureDiversity(store, summary) : undefined;
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ ...summaryJson(summary), workers, staleLeases }, null, 2)}\n`);
+          const json = { ...summaryJson(summary), ...(diversity ? { diversity } : {}), workers, staleLeases };
+          process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         } else {
           const listed = formatWorkers(workers, staleLeases);
-          process.stdout.write(`${formatSummary(summary, { out: where })}\n${listed ? `\n${listed}\n` : ""}`);
+          const measured = diversity ? formatDiversity(diversity) : "";
+          process.stdout.write(
+            `${formatSummary(summary, { out: where })}\n${measured ? `\n${measured}\n` : ""}${listed ? `\n${listed}\n` : ""}`,
+          );
         }
       } finally {
         await store.close();

@@ -52,6 +52,8 @@ export interface DatasetRecord {
     source: string;
     transformation: string;
     instruction_type: string;
+    /** The instruction alone, without the content the user turn also holds (absent in records of older runs). */
+    instruction?: string;
     refinement: RefinementStep[];
     models: Record<string, string>;
     usage: Usage;
@@ -340,8 +342,9 @@ export function droppedCounts(
   const droppedBySkill: Record<string, Record<string, number>> = {};
   for (const row of rows) {
     dropped[row.reason] = (dropped[row.reason] ?? 0) + row.n;
-    const skill = (droppedBySkill[row.skill] ??= {});
+    const skill = droppedBySkill[row.skill] ?? {};
     skill[row.reason] = (skill[row.reason] ?? 0) + row.n;
+    droppedBySkill[row.skill] = skill;
   }
   return { dropped, droppedBySkill };
 }
