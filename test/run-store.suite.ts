@@ -281,6 +281,8 @@ export function runStoreSuite(factory: StoreFactory): void {
         byRole: { instruct: null, respond: 1.75 },
         byAgent: { "instruct:x": null, respond: 1.75 },
         bySkill: { code: null, rc: 0.75 },
+        tokensByRole: { instruct: { input: 100, output: 20 }, respond: { input: 300, output: 60 } },
+        tokensBySkill: { code: { input: 200, output: 40 }, rc: { input: 200, output: 40 } },
       });
       expect(await store.spend()).toEqual({
         usd: 1.75,

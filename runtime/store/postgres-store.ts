@@ -654,17 +654,26 @@ export class PostgresRunStore implements RunStore {
   /** Spend in total and per role, agent and skill (item ids are "<skill>/<seed id>"), as RunCost defines it. */
   private async cost(): Promise<RunCost> {
     const spendBy = async (key: string) => {
-      const { rows } = await this.query<{ key: string | null; usd: number | null; unknown: string }>(
-        `SELECT ${key} AS key, sum(cost_usd) AS usd, count(*) FILTER (WHERE cost_usd IS NULL) AS unknown
+      const { rows } = await this.query<{
+        key: string | null;
+        usd: number | null;
+        unknown: string;
+        input: string | null;
+        output: string | null;
+      }>(
+        `SELECT ${key} AS key, sum(cost_usd) AS usd, count(*) FILTER (WHERE cost_usd IS NULL) AS unknown,
+           sum(input_tokens) AS input, sum(output_tokens) AS output
          FROM ${this.s}.calls WHERE NOT cached GROUP BY 1 ORDER BY ${key} COLLATE "C"`,
       );
       return rows.map((row) => ({
         key: row.key ?? "",
         usd: count(row.unknown) > 0 ? null : (row.usd ?? 0),
         unknown: count(row.unknown),
+        tokens: { input: count(row.input), output: count(row.output) },
       }));
     };
     const group = async (key: string) => Object.fromEntries((await spendBy(key)).map((row) => [row.key, row.usd]));
+    const tokens = async (key: string) => Object.fromEntries((await spendBy(key)).map((row) => [row.key, row.tokens]));
     const total = (await spendBy("'all'::text"))[0] ?? { usd: 0, unknown: 0 };
     const unpriced = await this.query<{ model: string }>(
       `SELECT model FROM ${this.s}.calls WHERE NOT cached AND cost_usd IS NULL GROUP BY model ORDER BY model COLLATE "C"`,
@@ -676,6 +685,8 @@ export class PostgresRunStore implements RunStore {
       byRole: await group("role"),
       byAgent: await group("agent"),
       bySkill: await group(SKILL_OF_ITEM),
+      tokensByRole: await tokens("role"),
+      tokensBySkill: await tokens(SKILL_OF_ITEM),
     };
   }
 

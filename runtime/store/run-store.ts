@@ -99,6 +99,9 @@ export interface RunCost {
   byRole: Record<string, number | null>;
   byAgent: Record<string, number | null>;
   bySkill: Record<string, number | null>;
+  /** Tokens of the calls sent to a model (cache hits excluded), per role and per skill, priced or not. */
+  tokensByRole: Record<string, { input: number; output: number }>;
+  tokensBySkill: Record<string, { input: number; output: number }>;
 }
 
 export interface RunSummary {

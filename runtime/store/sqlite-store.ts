@@ -642,16 +642,19 @@ export class SqliteRunStore implements RunStore {
     const spendBy = (key: string) => {
       const rows = this.db
         .prepare(
-          `SELECT ${key} AS key, sum(cost_usd) AS usd, sum(cost_usd IS NULL) AS unknown FROM calls WHERE cached = 0 GROUP BY key ORDER BY key`,
+          `SELECT ${key} AS key, sum(cost_usd) AS usd, sum(cost_usd IS NULL) AS unknown, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls WHERE cached = 0 GROUP BY key ORDER BY key`,
         )
-        .all() as Array<{ key: string | null; usd: number | null; unknown: number }>;
+        .all() as Array<{ key: string | null; usd: number | null; unknown: number; input: number; output: number }>;
       return rows.map((row) => ({
         key: row.key ?? "",
         usd: row.unknown > 0 ? null : (row.usd ?? 0),
         unknown: row.unknown,
+        tokens: { input: row.input ?? 0, output: row.output ?? 0 },
       }));
     };
     const group = (key: string) => Object.fromEntries(spendBy(key).map((row) => [row.key, row.usd]));
+    const tokens = (key: string) => Object.fromEntries(spendBy(key).map((row) => [row.key, row.tokens]));
+    const skillOfItem = "substr(item_id, 1, instr(item_id, '/') - 1)";
     const total = spendBy("'all'")[0] ?? { usd: 0, unknown: 0 };
     const unpriced = this.db
       .prepare("SELECT DISTINCT model FROM calls WHERE cached = 0 AND cost_usd IS NULL ORDER BY model")
@@ -662,7 +665,9 @@ export class SqliteRunStore implements RunStore {
       unpricedModels: unpriced.map((row) => row.model),
       byRole: group("role"),
       byAgent: group("agent"),
-      bySkill: group("substr(item_id, 1, instr(item_id, '/') - 1)"),
+      bySkill: group(skillOfItem),
+      tokensByRole: tokens("role"),
+      tokensBySkill: tokens(skillOfItem),
     };
   }
 
