@@ -28,6 +28,7 @@ import { type EstimateFlags, estimateCommand } from "./estimate-command.js";
 import { formatDiversity } from "./format-diversity.js";
 import { formatItem, formatSummary, summaryJson } from "./format-summary.js";
 import { formatWorkers } from "./format-workers.js";
+import { writeReport } from "./report-command.js";
 import { EXIT, type RunFlags, runCommand } from "./run-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
 import { openExistingRun, storeOption } from "./store-option.js";
@@ -404,6 +405,23 @@ export function buildProgram(): Command {
         });
         const leftOut = Object.fromEntries(files.flatMap((file) => (file.leftOut ? [[file.split, file.leftOut]] : [])));
         printExported(files, leftOut, format, Object.keys(leftOut).length > 0 ? leftOutReportPath(to) : undefined);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command("report")
+    .description("Write the run's report: one self-contained HTML file (plots, reasons, a sample of records).")
+    .argument("[out]", "the run's output directory (not needed with --store)")
+    .addOption(storeOption())
+    .option("--to <file>", "where to write it (default <out>/report.html)")
+    .option("--sample <n>", "records shown per split (default 20)", integer("--sample", 0))
+    .action(async (out: string | undefined, flags: { to?: string; sample?: number; store?: string }) => {
+      const { store, where } = await openRunToRead(out, flags.store);
+      try {
+        const written = await writeReport(store, { where, out: resolve(out ?? "."), ...flags });
+        process.stdout.write(`${written.path}\t${written.bytes} bytes\n`);
       } finally {
         await store.close();
       }
