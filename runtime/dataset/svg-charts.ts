@@ -16,13 +16,13 @@ export interface Bar {
   value: number;
   /** What is printed after the bar (default: the value). */
   text?: string;
-  /** Drawn hatched and grey: a value that is not known (a price missing), shown as such rather than as 0. */
+  /** A value that is not known (a price missing): drawn with no bar and its text, never as 0. */
   unknown?: boolean;
 }
 
-const WIDTH = 640;
-const LABEL = 210;
-const VALUE = 110;
+const WIDTH = 700;
+const LABEL = 200;
+const VALUE = 190;
 const ROW = 20;
 
 /** Long labels are cut for the chart; the whole label stays in the bar's tooltip. */
@@ -46,13 +46,14 @@ export function barChart(options: { id: string; title: string; bars: Bar[]; max?
   const height = bars.length * ROW + 8;
   const rows = bars.map((bar, index) => {
     const y = 4 + index * ROW;
-    const width = bar.unknown ? plot : max > 0 ? Math.max(1, (bar.value / max) * plot) : 1;
+    // An unknown value gets no bar at all: any length would read as an amount.
+    const width = bar.unknown ? 0 : max > 0 ? Math.max(1, (bar.value / max) * plot) : 1;
     const text = bar.text ?? formatValue(bar.value);
     return (
       `<g><title>${escapeHtml(`${bar.label}: ${text}`)}</title>` +
       `<text x="${LABEL - 6}" y="${y + 14}" text-anchor="end" class="label">${escapeHtml(clip(bar.label))}</text>` +
       `<rect x="${LABEL}" y="${y + 3}" width="${width.toFixed(1)}" height="${ROW - 6}" class="${bar.unknown ? "bar unknown" : "bar"}"/>` +
-      `<text x="${LABEL + (bar.unknown ? plot : width) + 6}" y="${y + 14}" class="value">${escapeHtml(text)}</text></g>`
+      `<text x="${LABEL + width + 6}" y="${y + 14}" class="value">${escapeHtml(text)}</text></g>`
     );
   });
   return (
