@@ -15,7 +15,7 @@ const slug = (text: string) => text.replace(/[^a-z0-9_-]/gi, "_");
 
 const STYLE = `
 :root{--ink:#1d2430;--muted:#5b6573;--line:#d8dde4;--bar:#3b6fb6;--bg:#f6f7f9;--card:#fff;--accent:#b6463b}
-*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:var(--bg)}
+*{box-sizing:border-box}[hidden]{display:none!important}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:var(--bg)}
 header{padding:18px 28px;background:#1d2430;color:#fff}header h1{margin:0 0 4px;font-size:20px}header p{margin:0;color:#c9d1dc}
 main{padding:12px 28px 40px;max-width:1400px}h2{margin:28px 0 8px;font-size:17px;border-bottom:1px solid var(--line);padding-bottom:4px}
 h3{margin:18px 0 6px;font-size:15px}.grid{display:flex;flex-wrap:wrap;gap:12px}
