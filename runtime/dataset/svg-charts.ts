@@ -21,12 +21,12 @@ export interface Bar {
 }
 
 const WIDTH = 700;
-const LABEL = 200;
-const VALUE = 190;
+const LABEL = 220;
+const VALUE = 170;
 const ROW = 20;
 
 /** Long labels are cut for the chart; the whole label stays in the bar's tooltip. */
-function clip(label: string, max = 30): string {
+function clip(label: string, max = 28): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
