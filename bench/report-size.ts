@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findSkill } from "../agents/index.js";
 import { writeReport } from "../cli/report-command.js";
-import { measureDiversity, taxonomyOf } from "../runtime/dataset/diversity.js";
+import { runTaxonomies, taxonomyOf } from "../runner/run-taxonomies.js";
+import { measureDiversity } from "../runtime/dataset/diversity.js";
 import { chooser } from "../runtime/prng.js";
 import type { DatasetRecord } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     }
     const rows: string[] = ["| records | what | seconds | bytes |", "|---:|---|---:|---:|"];
     let started = performance.now();
-    await measureDiversity(store, await store.summary());
+    await measureDiversity(store, await store.summary(), await runTaxonomies(store));
     rows.push(`| ${RECORDS} | diversity measures | ${((performance.now() - started) / 1000).toFixed(2)} | |`);
     for (const sample of [20, 100, RECORDS]) {
       started = performance.now();

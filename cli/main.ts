@@ -10,6 +10,7 @@ import { chooseSkills, findSkill, SKILLS, skillCatalog, validateSkillFiles } fro
 import { formatFileProblem } from "../agents/skill-files.js";
 import { drawSkillGraph } from "../graphs/draw-skill-graph.js";
 import { DEFAULT_SAMPLE } from "../runner/estimate.js";
+import { runTaxonomies } from "../runner/run-taxonomies.js";
 import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { measureDiversity } from "../runtime/dataset/diversity.js";
@@ -326,7 +327,9 @@ export function buildProgram(): Command {
         const summary = await store.summary();
         const workers = await store.workers();
         const staleLeases = await store.staleLeases();
-        const diversity = flags.diversity ? await measureDiversity(store, summary) : undefined;
+        const diversity = flags.diversity
+          ? await measureDiversity(store, summary, await runTaxonomies(store))
+          : undefined;
         if (flags.json) {
           const json = { ...summaryJson(summary), ...(diversity ? { diversity } : {}), workers, staleLeases };
           process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

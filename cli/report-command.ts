@@ -1,6 +1,7 @@
 // `agentinstruct report`: the run's report as one HTML file that opens from disk with no network.
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { runTaxonomies } from "../runner/run-taxonomies.js";
 import { reportData } from "../runtime/dataset/report-data.js";
 import { renderReport } from "../runtime/dataset/report-html.js";
 import type { RunStore } from "../runtime/store/run-store.js";
@@ -12,7 +13,8 @@ export async function writeReport(
   store: RunStore,
   options: { where: string; out: string; to?: string; sample?: number },
 ): Promise<{ path: string; bytes: number }> {
-  const data = await reportData(store, { where: options.where, sample: options.sample });
+  const taxonomies = await runTaxonomies(store);
+  const data = await reportData(store, { where: options.where, taxonomies, sample: options.sample });
   const path = resolve(options.to ?? join(options.out, REPORT_FILE));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, renderReport(data));

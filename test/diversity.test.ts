@@ -3,6 +3,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runTaxonomies } from "../runner/run-taxonomies.js";
 import { measureDiversity } from "../runtime/dataset/diversity.js";
 import { DistinctCounter, EXACT_DISTINCT, LengthCounter, stem, words } from "../runtime/dataset/text-stats.js";
 import type { DatasetRecord, RefinementStep } from "../runtime/store/run-store.js";
@@ -49,7 +50,10 @@ describe("diversity measures", () => {
     await store.completeItem(
       "reading-comprehension/s1",
       [
-        record("r1", "What is the main point?", "The main point is reuse.", { transformation: "poem", type: "main_point" }),
+        record("r1", "What is the main point?", "The main point is reuse.", {
+          transformation: "poem",
+          type: "main_point",
+        }),
         record("r2", "What is the main idea?", "Reuse.", { transformation: "poem", type: "main_point" }),
         record("r3", "Explain why the author doubts it.", "Because of cost.", {
           transformation: "debate",
@@ -63,7 +67,7 @@ describe("diversity measures", () => {
         { kind: "dropped", reason: "verification_exact", subject: "q", detail: "wrong" },
       ],
     );
-    const diversity = await measureDiversity(store, await store.summary());
+    const diversity = await measureDiversity(store, await store.summary(), await runTaxonomies(store));
     const rc = diversity.rc;
     expect(rc).toBeDefined();
     if (!rc) return;
@@ -103,7 +107,7 @@ describe("diversity measures", () => {
   });
 
   it("has no split for a run without records", async () => {
-    expect(await measureDiversity(store, await store.summary())).toEqual({});
+    expect(await measureDiversity(store, await store.summary(), await runTaxonomies(store))).toEqual({});
   });
 });
 

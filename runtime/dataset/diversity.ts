@@ -2,8 +2,6 @@
 // coverage of the skill's taxonomy, distinct-n, the near-duplicate rate before removal, lengths, and how
 // concentrated the instructions' opening words are. Memory stays bounded at any size (see text-stats.ts).
 
-import { defineSkill, type SkillSpecInput } from "../../agents/define-skill.js";
-import { findSkill, type SkillSpec } from "../../agents/index.js";
 import type { DatasetRecord, RunStore, RunSummary } from "../store/run-store.js";
 import {
   type DistinctN,
@@ -72,39 +70,6 @@ export interface SplitDiversity {
 
 export type Diversity = Record<string, SplitDiversity>;
 
-/** The taxonomy of a skill spec. */
-export function taxonomyOf(skill: SkillSpec): Taxonomy {
-  return {
-    transformations: skill.transform.agents.map((agent) => agent.name),
-    instructionTypes: skill.instruct.types.map((type) => type.name),
-    refinementGoals: skill.refine.goals.map((goal) => goal.name),
-  };
-}
-
-/**
- * The taxonomies of the run's skills, by skill id: from the configuration the run keeps in its store (skill files
- * as spec objects), so a run's own skills are measured against their own names; else the built-ins.
- */
-export async function runTaxonomies(store: RunStore): Promise<Map<string, Taxonomy>> {
-  const taxonomies = new Map<string, Taxonomy>();
-  const raw = await store.getMeta("run_settings");
-  const skills = raw ? ((JSON.parse(raw) as { skills?: Array<string | SkillSpecInput> }).skills ?? []) : [];
-  for (const entry of skills) {
-    const skill = typeof entry === "string" ? findSkill(entry) : definedSkill(entry);
-    if (skill) taxonomies.set(skill.id, taxonomyOf(skill));
-  }
-  return taxonomies;
-}
-
-/** A stored spec object as a skill; one this version cannot read leaves its taxonomy unknown (coverage null). */
-function definedSkill(input: SkillSpecInput): SkillSpec | undefined {
-  try {
-    return defineSkill(input);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The instruction of a record: kept in its metadata; records of older runs have only the whole first user turn. */
 export function instructionText(record: DatasetRecord): string {
   if (typeof record.metadata.instruction === "string") return record.metadata.instruction;
@@ -163,14 +128,8 @@ function coverage(counts: KeyCounter, available: readonly string[] | undefined):
 }
 
 /** The union of the taxonomies of a split's skills (a split normally has one skill). */
-function splitTaxonomy(skills: readonly string[], taxonomies: Map<string, Taxonomy>): Partial<Taxonomy> {
-  const builtin = (id: string) => {
-    const skill = findSkill(id);
-    return skill ? taxonomyOf(skill) : undefined;
-  };
-  const found = skills
-    .map((skill) => taxonomies.get(skill) ?? builtin(skill))
-    .filter((taxonomy) => taxonomy !== undefined);
+function splitTaxonomy(skills: readonly string[], taxonomies: ReadonlyMap<string, Taxonomy>): Partial<Taxonomy> {
+  const found = skills.map((skill) => taxonomies.get(skill)).filter((taxonomy) => taxonomy !== undefined);
   if (found.length === 0) return {};
   const union = (pick: (taxonomy: Taxonomy) => string[]) => [...new Set(found.flatMap(pick))];
   return {
@@ -185,7 +144,7 @@ export async function splitDiversity(
   store: RunStore,
   split: string,
   summary: Pick<RunSummary, "droppedBySkill">,
-  taxonomies: Map<string, Taxonomy>,
+  taxonomies: ReadonlyMap<string, Taxonomy>,
 ): Promise<SplitDiversity> {
   const transformations = new KeyCounter();
   const types = new KeyCounter();
@@ -236,12 +195,15 @@ export async function splitDiversity(
   };
 }
 
-/** Every split's measures, one split at a time (so only one split's counters are in memory). */
+/**
+ * Every split's measures, one split at a time (so only one split's counters are in memory), against the taxonomies
+ * of the run's skills by skill id (runner/run-taxonomies.ts reads them).
+ */
 export async function measureDiversity(
   store: RunStore,
   summary: Pick<RunSummary, "droppedBySkill">,
+  taxonomies: ReadonlyMap<string, Taxonomy>,
 ): Promise<Diversity> {
-  const taxonomies = await runTaxonomies(store);
   const result: Diversity = {};
   for (const split of await store.splits()) result[split] = await splitDiversity(store, split, summary, taxonomies);
   return result;

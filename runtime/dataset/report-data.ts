@@ -2,7 +2,7 @@
 // were filtered, and a sample of records per split with everything their lineage points to (seed, parents).
 import { chooser } from "../prng.js";
 import type { DatasetRecord, RunStore, RunSummary } from "../store/run-store.js";
-import { type Diversity, instructionText, measureDiversity } from "./diversity.js";
+import { type Diversity, instructionText, measureDiversity, type Taxonomy } from "./diversity.js";
 
 /** A sampled record and what its lineage points to. */
 export interface SampledRecord {
@@ -89,11 +89,11 @@ async function sampleSplit(store: RunStore, split: string, size: number): Promis
 
 export async function reportData(
   store: RunStore,
-  options: { where: string; sample?: number; now?: Date },
+  options: { where: string; taxonomies: ReadonlyMap<string, Taxonomy>; sample?: number; now?: Date },
 ): Promise<ReportData> {
   const sampleSize = options.sample ?? DEFAULT_REPORT_SAMPLE;
   const summary = await store.summary();
-  const diversity = await measureDiversity(store, summary);
+  const diversity = await measureDiversity(store, summary, options.taxonomies);
   const samples: Record<string, SampledRecord[]> = {};
   for (const split of await store.splits()) samples[split] = await sampleSplit(store, split, sampleSize);
   const failureReasons: Record<string, number> = {};

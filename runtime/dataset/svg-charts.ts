@@ -20,13 +20,13 @@ export interface Bar {
   unknown?: boolean;
 }
 
-const WIDTH = 700;
-const LABEL = 220;
-const VALUE = 170;
+const WIDTH = 540;
+const LABEL = 180;
+const VALUE = 150;
 const ROW = 20;
 
 /** Long labels are cut for the chart; the whole label stays in the bar's tooltip. */
-function clip(label: string, max = 28): string {
+function clip(label: string, max = 24): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
