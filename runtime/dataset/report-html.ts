@@ -18,7 +18,7 @@ const STYLE = `
 *{box-sizing:border-box}[hidden]{display:none!important}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:var(--bg)}
 header{padding:18px 28px;background:#1d2430;color:#fff}header h1{margin:0 0 4px;font-size:20px}header p{margin:0;color:#c9d1dc}
 main{padding:12px 28px 40px;max-width:1400px}h2{margin:28px 0 8px;font-size:17px;border-bottom:1px solid var(--line);padding-bottom:4px}
-h3{margin:18px 0 6px;font-size:15px}.grid{display:flex;flex-wrap:wrap;gap:12px}
+h3{margin:18px 0 6px;font-size:15px}.grid{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}
 .chart{margin:0;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:8px 10px}
 .chart figcaption{font-weight:600;margin-bottom:4px}.chart svg{display:block}.chart .none{color:var(--muted);margin:4px 0}
 .bar{fill:var(--bar)}.bar.unknown{fill:#c4c9d1;opacity:.6}.label,.value{font-size:12px;fill:var(--ink)}.axis{stroke:var(--muted)}
