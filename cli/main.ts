@@ -14,6 +14,7 @@ import { runTaxonomies } from "../runner/run-taxonomies.js";
 import { loadConfigFile, RunConfig } from "../runtime/config.js";
 import { SUPPORTED_EXTENSIONS } from "../runtime/corpus/file-kinds.js";
 import { measureDiversity } from "../runtime/dataset/diversity.js";
+import { DEFAULT_REPORT_SAMPLE } from "../runtime/dataset/report-data.js";
 import { EngineError } from "../runtime/errors.js";
 import { HF_FORMATS, isHfFormat, leftOutWhy } from "../runtime/export/conversation-formats.js";
 import {
@@ -419,7 +420,7 @@ export function buildProgram(): Command {
     .argument("[out]", "the run's output directory (not needed with --store)")
     .addOption(storeOption())
     .option("--to <file>", "where to write it (default <out>/report.html)")
-    .option("--sample <n>", "records shown per split (default 20)", integer("--sample", 0))
+    .option("--sample <n>", `records shown per split (default ${DEFAULT_REPORT_SAMPLE})`, integer("--sample", 0))
     .action(async (out: string | undefined, flags: { to?: string; sample?: number; store?: string }) => {
       const { store, where } = await openRunToRead(out, flags.store);
       try {
