@@ -1,5 +1,6 @@
 // The conformance suite every RunStore backend must pass (SQLite now, Postgres later).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Deduplicator } from "../runtime/dataset/dedup.js";
 import { type DatasetRecord, LeaseLostError, type RunStore } from "../runtime/store/run-store.js";
 
 export interface StoreFactory {
@@ -320,6 +321,89 @@ export function runStoreSuite(factory: StoreFactory): void {
         savedUsd: null,
         savedTokens: { input: 1510, output: 151 },
       });
+    });
+  });
+  dedupStoreSuite(factory);
+}
+
+/** The near-duplicate index every store keeps (runtime/dataset/dedup.ts): shared by the run's workers. */
+function dedupStoreSuite(factory: StoreFactory): void {
+  describe(`RunStore near-duplicate index: ${factory.name}`, () => {
+    let store: RunStore;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+    const dedup = new Deduplicator({ threshold: 0.8, shingle: 3, permutations: 128, acrossSplits: true });
+    const passage = "The tide rises twice a day because the moon pulls the oceans toward it as the earth turns.";
+    const question = "Why does the tide rise twice a day according to the passage about the moon and the oceans?";
+    const entry = (recordId: string, origin: string, instruction: string) => {
+      const print = dedup.fingerprint({ instruction, context: passage });
+      return { recordId, itemId: origin ? "" : "rc/x", split: "rc", origin, ...print };
+    };
+    const claim = { limit: 10, leaseMs: 60_000, maxAttempts: 3 };
+
+    it("finds entries by exact hash or band key, and adds each origin's record once", async () => {
+      expect(await store.addDedupEntries([entry("r1", "/earlier", question), entry("r2", "", "Name the moon.")])).toBe(
+        2,
+      );
+      expect(await store.addDedupEntries([entry("r1", "/earlier", question), entry("r1", "/other", question)])).toBe(1);
+      expect(await store.countDedupEntries()).toEqual({ "": 1, "/earlier": 1, "/other": 1 });
+      const near = dedup.fingerprint({ instruction: `${question} Explain briefly.`, context: passage });
+      const found = await store.dedupCandidates([], near.bands);
+      expect(found.map((candidate) => candidate.recordId).sort()).toEqual(["r1", "r1"]);
+      const candidate = found[0];
+      if (!candidate) throw new Error("no candidate");
+      // The signature comes back bit for bit: the estimate made from it is the one made before storing.
+      expect(Array.from(candidate.signature)).toEqual(Array.from(entry("r1", "/earlier", question).signature));
+      expect(dedup.similarity(near.signature, candidate.signature)).toBeGreaterThanOrEqual(0.8);
+      const exact = dedup.fingerprint({ instruction: "name the MOON!", context: passage });
+      expect((await store.dedupCandidates([exact.exact], [])).map((each) => each.recordId)).toEqual(["r2"]);
+      expect(await store.dedupCandidates(["0000"], [1, 2, 3])).toEqual([]);
+    });
+
+    it("drops duplicates as an item commits, indexes the records kept, and filters an item left with none", async () => {
+      for (const id of ["rc/a", "rc/b"]) await store.addItem({ id, skill: "rc", seedId: id });
+      await store.claimItems("w1", claim);
+      const first = record("ra");
+      first.messages[0] = { role: "user", content: question };
+      const twin = record("rb");
+      twin.messages[0] = { role: "user", content: `${question} Explain briefly.` };
+      const own = { recordId: "ra", split: "rc", subject: "q.1", parts: { instruction: question, context: passage } };
+      const copy = {
+        recordId: "rb",
+        split: "rc",
+        subject: "q.2",
+        parts: { instruction: `${question} Explain briefly.`, context: passage },
+      };
+      // Within one item: the second of two near-duplicates goes.
+      const done = await store.completeItem("rc/a", [first, twin], [], "w1", dedup.commitCheck("rc/a", [own, copy]));
+      expect(done).toEqual({ records: 1 });
+      expect((await store.getItem("rc/a"))?.records).toBe(1);
+      const notes = await store.itemNotes("rc/a");
+      expect(notes).toEqual([expect.objectContaining({ kind: "dropped", reason: "near_duplicate", subject: "q.2" })]);
+      expect(notes[0]?.detail).toMatch(/^duplicates record ra \(item rc\/a, split rc\) at estimated Jaccard 0\.\d\d$/);
+      expect(await store.countDedupEntries()).toEqual({ "": 1 });
+      // Another item with the same instruction: every record dropped, so the item is filtered with the reason.
+      const again = record("rc-b-1");
+      const outcome = await store.completeItem(
+        "rc/b",
+        [again],
+        [],
+        "w1",
+        dedup.commitCheck("rc/b", [{ ...own, recordId: "rc-b-1", subject: "q.1" }]),
+      );
+      expect(outcome).toEqual({ records: 0, filtered: "no instruction survived generation: dropped exact_duplicate" });
+      expect(await store.getItem("rc/b")).toMatchObject({ status: "filtered", records: 0 });
+      expect((await store.itemNotes("rc/b"))[0]?.detail).toBe(
+        "same instruction and content as record ra (item rc/a, split rc)",
+      );
+      expect((await store.summary()).dropped).toEqual({ exact_duplicate: 1, near_duplicate: 1 });
+      const kept: string[] = [];
+      for await (const each of store.records()) kept.push(each.id);
+      expect(kept).toEqual(["ra"]);
     });
   });
 }

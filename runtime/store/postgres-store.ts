@@ -12,7 +12,11 @@ import {
   type CallRecord,
   type ClaimedItem,
   type ClaimOptions,
+  type CommitDedup,
+  type CommitOutcome,
   type DatasetRecord,
+  type DedupCandidate,
+  type DedupEntry,
   droppedCounts,
   type InputNote,
   ITEM_STATUSES,
@@ -20,10 +24,13 @@ import {
   type ItemNote,
   type ItemStatus,
   LeaseLostError,
+  nothingSurvived,
   type RunCost,
   type RunStore,
   type RunSummary,
   type StaleLease,
+  signatureBytes,
+  signatureFromBytes,
   type WorkerCounters,
   type WorkerIdentity,
   type WorkerInfo,
@@ -76,6 +83,13 @@ const schemaStatements = (s: string): string[] => [
      id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL,
      joined_at TIMESTAMPTZ NOT NULL, last_heartbeat TIMESTAMPTZ NOT NULL, left_at TIMESTAMPTZ,
      in_flight INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0)`,
+  `CREATE TABLE IF NOT EXISTS ${s}.dedup_entries (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, origin TEXT NOT NULL, record_id TEXT NOT NULL,
+     item_id TEXT NOT NULL, split TEXT NOT NULL, exact TEXT NOT NULL, signature BYTEA NOT NULL,
+     UNIQUE (origin, record_id))`,
+  `CREATE INDEX IF NOT EXISTS dedup_entries_exact ON ${s}.dedup_entries (exact)`,
+  `CREATE TABLE IF NOT EXISTS ${s}.dedup_bands (key BIGINT NOT NULL, entry BIGINT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS dedup_bands_key ON ${s}.dedup_bands (key)`,
 ];
 
 /**
@@ -508,11 +522,30 @@ export class PostgresRunStore implements RunStore {
     records: DatasetRecord[],
     notes: readonly ItemNote[] = [],
     worker?: string,
-  ): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+    dedup?: CommitDedup,
+  ): Promise<CommitOutcome> {
+    const outcome = await inTransaction(this.pool, async (client): Promise<CommitOutcome> => {
       const item = await this.lockItem(client, id, worker);
       if (!item) throw new Error(`unknown item ${id}`);
-      for (const [position, record] of records.entries()) {
+      let kept = records;
+      let allNotes = notes;
+      if (dedup) {
+        // Commits that check for duplicates take turns (one lock per schema, held to COMMIT): two workers
+        // committing near-duplicates at once cannot both miss the other.
+        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`agentinstruct:dedup:${this.schema}`]);
+        const { dropped, entries } = dedup.decide(await this.candidates(client, dedup.exact, dedup.bands));
+        kept = records.filter((record) => !dropped.has(record.id));
+        allNotes = [...notes, ...dropped.values()];
+        await this.insertDedupEntries(client, entries);
+      }
+      if (records.length > 0 && kept.length === 0) {
+        const reason = nothingSurvived(allNotes);
+        await this.setStatus(client, id, "filtered", { reason });
+        await this.writeNotes(client, id, allNotes);
+        await client.query(`DELETE FROM ${this.s}.response_cache WHERE item_id = $1`, [id]);
+        return { records: 0, filtered: reason };
+      }
+      for (const [position, record] of kept.entries()) {
         await client.query(
           `INSERT INTO ${this.s}.records (id, item_ordinal, position, split, seed_id, flagged, data)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
@@ -527,11 +560,75 @@ export class PostgresRunStore implements RunStore {
           ],
         );
       }
-      await this.setStatus(client, id, "done", { records: records.length });
-      await this.writeNotes(client, id, notes);
+      await this.setStatus(client, id, "done", { records: kept.length });
+      await this.writeNotes(client, id, allNotes);
       await client.query(`DELETE FROM ${this.s}.response_cache WHERE item_id = $1`, [id]);
+      return { records: kept.length };
     });
     await this.checkpointer.deleteThread(id);
+    return outcome;
+  }
+
+  private async candidates(
+    client: pg.PoolClient | pg.Pool,
+    exact: readonly string[],
+    bands: readonly number[],
+  ): Promise<DedupCandidate[]> {
+    const { rows } = await client.query<{
+      origin: string;
+      record_id: string;
+      item_id: string;
+      split: string;
+      exact: string;
+      signature: Buffer;
+    }>(
+      `SELECT origin, record_id, item_id, split, exact, signature FROM ${this.s}.dedup_entries
+       WHERE exact = ANY($1::text[])
+          OR id IN (SELECT entry FROM ${this.s}.dedup_bands WHERE key = ANY($2::bigint[]))`,
+      [[...exact], bands.map(String)],
+    );
+    return rows.map((row) => ({
+      recordId: row.record_id,
+      itemId: row.item_id,
+      split: row.split,
+      origin: row.origin,
+      exact: row.exact,
+      signature: signatureFromBytes(row.signature),
+    }));
+  }
+
+  private async insertDedupEntries(client: pg.PoolClient, entries: readonly DedupEntry[]): Promise<number> {
+    let added = 0;
+    for (const entry of entries) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO ${this.s}.dedup_entries (origin, record_id, item_id, split, exact, signature)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (origin, record_id) DO NOTHING RETURNING id`,
+        [entry.origin, entry.recordId, entry.itemId, entry.split, entry.exact, signatureBytes(entry.signature)],
+      );
+      const inserted = rows[0];
+      if (!inserted) continue;
+      added += 1;
+      await client.query(`INSERT INTO ${this.s}.dedup_bands (key, entry) SELECT unnest($1::bigint[]), $2::bigint`, [
+        entry.bands.map(String),
+        inserted.id,
+      ]);
+    }
+    return added;
+  }
+
+  async dedupCandidates(exact: readonly string[], bands: readonly number[]): Promise<DedupCandidate[]> {
+    return this.candidates(this.pool, exact, bands);
+  }
+
+  async addDedupEntries(entries: readonly DedupEntry[]): Promise<number> {
+    return inTransaction(this.pool, (client) => this.insertDedupEntries(client, entries));
+  }
+
+  async countDedupEntries(): Promise<Record<string, number>> {
+    const { rows } = await this.query<{ origin: string; n: string }>(
+      `SELECT origin, count(*) AS n FROM ${this.s}.dedup_entries GROUP BY origin ORDER BY origin`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.origin, count(row.n)]));
   }
 
   async filterItem(id: string, reason: string, notes: readonly ItemNote[] = [], worker?: string): Promise<void> {

@@ -248,6 +248,62 @@ export interface DataFilesLedger {
   linesAfter(split: string, afterSeq: number, limit: number): Array<{ seq: number; line: string }>;
 }
 
+/** One instruction in the near-duplicate index: a committed record of this run, or of an earlier one. */
+export interface DedupEntry {
+  recordId: string;
+  /** The item that committed it ("" for a record of an earlier run). */
+  itemId: string;
+  split: string;
+  /** "" for this run's records; the directory an earlier run's records were read from. */
+  origin: string;
+  /** Hash of the normalised instruction and content. */
+  exact: string;
+  /** MinHash signature (instruction's, then content's). */
+  signature: Uint32Array;
+  /** LSH band keys (53-bit integers). */
+  bands: number[];
+}
+
+export type DedupCandidate = Omit<DedupEntry, "bands">;
+
+/**
+ * The commit-time duplicate check, run inside completeItem's transaction (serialised with every other commit of
+ * the run), so two workers racing with near-duplicates keep only the first to commit.
+ */
+export interface CommitDedup {
+  /** The exact hashes and band keys of the item's records: what candidates are looked up by. */
+  exact: string[];
+  bands: number[];
+  /** Given the candidates, which records are dropped (record id → note) and the index entries of those kept. */
+  decide(candidates: readonly DedupCandidate[]): { dropped: Map<string, ItemNote>; entries: DedupEntry[] };
+}
+
+/** What completeItem committed: the records kept, or why the item was filtered (every record dropped at commit). */
+export interface CommitOutcome {
+  records: number;
+  filtered?: string;
+}
+
+/** The filter reason of an item left with no record: "no instruction survived generation: dropped a, b". */
+export function nothingSurvived(notes: readonly ItemNote[]): string {
+  const dropped = notes.filter((note) => note.kind === "dropped").map((note) => note.reason);
+  return `no instruction survived generation${dropped.length > 0 ? `: dropped ${dropped.join(", ")}` : ""}`;
+}
+
+/** Signatures are stored as little-endian bytes, whatever the machine. */
+export function signatureBytes(signature: Uint32Array): Buffer {
+  const bytes = Buffer.alloc(signature.length * 4);
+  for (let index = 0; index < signature.length; index += 1) bytes.writeUInt32LE(signature[index] as number, index * 4);
+  return bytes;
+}
+
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const signature = new Uint32Array(view.length / 4);
+  for (let index = 0; index < signature.length; index += 1) signature[index] = view.readUInt32LE(index * 4);
+  return signature;
+}
+
 /** The gateway sees only ResponseCache and CallLog; the rest is the runner's. */
 export interface RunStore extends ResponseCache, CallLog {
   /** LangGraph checkpoints live in the same store as the items they belong to. */
@@ -308,7 +364,22 @@ export interface RunStore extends ResponseCache, CallLog {
    * transaction first checks that the worker still holds the item's lease: if another worker took the item over, it
    * throws LeaseLostError and commits nothing (so no record is ever committed twice).
    */
-  completeItem(id: string, records: DatasetRecord[], notes?: readonly ItemNote[], worker?: string): Promise<void>;
+  completeItem(
+    id: string,
+    records: DatasetRecord[],
+    notes?: readonly ItemNote[],
+    worker?: string,
+    dedup?: CommitDedup,
+  ): Promise<CommitOutcome>;
+  /**
+   * The near-duplicate index (runtime/dataset/dedup.ts): entries sharing an exact hash or a band key with these, for
+   * the caller to verify. Shared by every worker of the run, so a duplicate is found whoever committed the original.
+   */
+  dedupCandidates(exact: readonly string[], bands: readonly number[]): Promise<DedupCandidate[]>;
+  /** Add index entries (records of earlier runs, `--dedup-against`): once per origin and record id; returns how many were new. */
+  addDedupEntries(entries: readonly DedupEntry[]): Promise<number>;
+  /** How many entries the index holds, by origin ("" for this run's own records). */
+  countDedupEntries(): Promise<Record<string, number>>;
   /** As completeItem, for an item that ends without records. */
   filterItem(id: string, reason: string, notes?: readonly ItemNote[], worker?: string): Promise<void>;
   /** An item's declines and drops (what `status --item` lists). */

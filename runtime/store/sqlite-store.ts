@@ -11,9 +11,13 @@ import type {
   CallRecord,
   ClaimedItem,
   ClaimOptions,
+  CommitDedup,
+  CommitOutcome,
   DataFilesLedger,
   DataFilesState,
   DatasetRecord,
+  DedupCandidate,
+  DedupEntry,
   InputNote,
   Item,
   ItemNote,
@@ -26,7 +30,14 @@ import type {
   WorkerIdentity,
   WorkerInfo,
 } from "./run-store.js";
-import { droppedCounts, ITEM_STATUSES, LeaseLostError } from "./run-store.js";
+import {
+  droppedCounts,
+  ITEM_STATUSES,
+  LeaseLostError,
+  nothingSurvived,
+  signatureBytes,
+  signatureFromBytes,
+} from "./run-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,6 +72,12 @@ CREATE TABLE IF NOT EXISTS workers (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, host TEXT NOT NULL, pid INTEGER NOT NULL,
   in_flight INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0,
   joined_at INTEGER NOT NULL, last_heartbeat INTEGER NOT NULL, left_at INTEGER);
+CREATE TABLE IF NOT EXISTS dedup_entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, origin TEXT NOT NULL, record_id TEXT NOT NULL, item_id TEXT NOT NULL,
+  split TEXT NOT NULL, exact TEXT NOT NULL, signature BLOB NOT NULL, UNIQUE (origin, record_id));
+CREATE INDEX IF NOT EXISTS dedup_entries_exact ON dedup_entries (exact);
+CREATE TABLE IF NOT EXISTS dedup_bands (key INTEGER NOT NULL, entry INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS dedup_bands_key ON dedup_bands (key);
 `;
 
 /** Indexes on columns of ADDED_COLUMNS: created once the columns exist. */
@@ -509,28 +526,109 @@ export class SqliteRunStore implements RunStore {
     records: DatasetRecord[],
     notes: readonly ItemNote[] = [],
     worker?: string,
-  ): Promise<void> {
-    const commit = this.db.transaction(() => {
+    dedup?: CommitDedup,
+  ): Promise<CommitOutcome> {
+    const commit = this.db.transaction((): CommitOutcome => {
       this.requireLease(id, worker);
       const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
       if (!item) throw new Error(`unknown item ${id}`);
+      let kept = records;
+      let allNotes = notes;
+      if (dedup) {
+        // Inside the write transaction: no other process commits between this look-up and the entries' insert.
+        const { dropped, entries } = dedup.decide(this.candidates(dedup.exact, dedup.bands));
+        kept = records.filter((record) => !dropped.has(record.id));
+        allNotes = [...notes, ...dropped.values()];
+        this.insertDedupEntries(entries);
+      }
+      if (records.length > 0 && kept.length === 0) {
+        const reason = nothingSurvived(allNotes);
+        this.setStatus(id, "filtered", { reason });
+        this.writeNotes(id, allNotes);
+        this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
+        return { records: 0, filtered: reason };
+      }
       const insert = this.db.prepare(
         "INSERT INTO records (id, item_ordinal, position, split, data, seq) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM records)) ON CONFLICT(id) DO NOTHING",
       );
-      records.forEach((record, position) => {
+      kept.forEach((record, position) => {
         insert.run(record.id, item.ordinal, position, record.split, JSON.stringify(record));
       });
       this.db
         .prepare(
           "UPDATE items SET status = 'done', records = ?, error = NULL, reason = NULL, lease_owner = NULL, lease_until = NULL, updated_at = datetime('now') WHERE id = ?",
         )
-        .run(records.length, id);
-      this.writeNotes(id, notes);
+        .run(kept.length, id);
+      this.writeNotes(id, allNotes);
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
+      return { records: kept.length };
     });
     // IMMEDIATE: a deferred transaction that reads first cannot wait for another process's write (SQLITE_BUSY).
-    commit.immediate();
+    const outcome = commit.immediate();
     await this.checkpointer.deleteThread(id);
+    return outcome;
+  }
+
+  private candidates(exact: readonly string[], bands: readonly number[]): DedupCandidate[] {
+    const rows = this.db
+      .prepare(
+        `SELECT origin, record_id, item_id, split, exact, signature FROM dedup_entries
+         WHERE exact IN (SELECT value FROM json_each(?))
+            OR id IN (SELECT entry FROM dedup_bands WHERE key IN (SELECT value FROM json_each(?)))`,
+      )
+      .all(JSON.stringify(exact), JSON.stringify(bands)) as Array<{
+      origin: string;
+      record_id: string;
+      item_id: string;
+      split: string;
+      exact: string;
+      signature: Buffer;
+    }>;
+    return rows.map((row) => ({
+      recordId: row.record_id,
+      itemId: row.item_id,
+      split: row.split,
+      origin: row.origin,
+      exact: row.exact,
+      signature: signatureFromBytes(row.signature),
+    }));
+  }
+
+  private insertDedupEntries(entries: readonly DedupEntry[]): number {
+    const entry = this.db.prepare(
+      "INSERT INTO dedup_entries (origin, record_id, item_id, split, exact, signature) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin, record_id) DO NOTHING",
+    );
+    const band = this.db.prepare("INSERT INTO dedup_bands (key, entry) VALUES (?, ?)");
+    let added = 0;
+    for (const each of entries) {
+      const inserted = entry.run(
+        each.origin,
+        each.recordId,
+        each.itemId,
+        each.split,
+        each.exact,
+        signatureBytes(each.signature),
+      );
+      if (inserted.changes === 0) continue;
+      added += 1;
+      for (const key of each.bands) band.run(key, inserted.lastInsertRowid);
+    }
+    return added;
+  }
+
+  async dedupCandidates(exact: readonly string[], bands: readonly number[]): Promise<DedupCandidate[]> {
+    return this.candidates(exact, bands);
+  }
+
+  async addDedupEntries(entries: readonly DedupEntry[]): Promise<number> {
+    return this.db.transaction(() => this.insertDedupEntries(entries)).immediate();
+  }
+
+  async countDedupEntries(): Promise<Record<string, number>> {
+    const rows = this.db
+      .prepare("SELECT origin, count(*) AS n FROM dedup_entries GROUP BY origin ORDER BY origin")
+      .all() as Array<{ origin: string; n: number }>;
+    return Object.fromEntries(rows.map((row) => [row.origin, row.n]));
   }
 
   async filterItem(id: string, reason: string, notes: readonly ItemNote[] = [], worker?: string): Promise<void> {
