@@ -43,6 +43,11 @@ const integer = (name: string, minimum: number) => (value: string) => {
   }
   return parsed;
 };
+const fraction = (name: string) => (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 1) throw new InvalidArgumentError(`${name} must be in (0, 1]`);
+  return parsed;
+};
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const seconds = (name: string) => (value: string) => {
   const parsed = Number(value);
@@ -65,6 +70,8 @@ const DEFAULTS = {
   chunk: RunConfig.shape.chunk.parse(undefined),
   textField: RunConfig.shape.textField.parse(undefined),
   request: RunConfig.shape.request.parse(undefined),
+  dedup: RunConfig.shape.dedup.parse(undefined),
+  decontaminate: RunConfig.shape.decontaminate.parse(undefined),
 };
 
 function requireRun(out: string): string {
@@ -152,6 +159,27 @@ function addRunOptions(command: Command): Command {
     .option(
       "--redis <url>",
       "keep the rate limits and budget shared by the run's workers in Redis (default: beside the run store)",
+    )
+    .option("--no-dedup", "keep near-duplicate instructions (README > Deduplication)")
+    .option(
+      "--dedup-threshold <jaccard>",
+      `estimated Jaccard at which two instructions are near-duplicates (default ${DEFAULTS.dedup.threshold})`,
+      fraction("--dedup-threshold"),
+    )
+    .option("--dedup-against <dirs...>", "earlier runs' --out directories whose instructions are not repeated")
+    .option(
+      "--decontaminate <files...>",
+      "eval sets (JSONL or Parquet): records sharing an n-gram with an item are dropped (README > Decontamination)",
+    )
+    .option(
+      "--decontaminate-fields <names>",
+      "the eval items' text fields, comma-separated (default: every string field)",
+      (value: string) => value.split(",").map((name) => name.trim()).filter(Boolean),
+    )
+    .option(
+      "--decontaminate-ngram <words>",
+      `words per shared n-gram that marks a record contaminated (default ${DEFAULTS.decontaminate.ngram})`,
+      integer("--decontaminate-ngram", 1),
     )
     .option("--force-config", "continue a run in --out even though its configuration changed")
     .option(

@@ -8,7 +8,7 @@ import type { RunnableConfig } from "@langchain/core/runnables";
 import { Command, END, Send, START, StateGraph } from "@langchain/langgraph";
 import type { InstructionTypeSpec, SkillSpec } from "../agents/define-skill.js";
 import type { Seed } from "../runtime/corpus/read-corpus.js";
-import { callAgent } from "../runtime/models/call-agent.js";
+import { callAgent, renderTemplate } from "../runtime/models/call-agent.js";
 import type { CallContext } from "../runtime/models/gateway.js";
 import type { ModelRole } from "../runtime/models/model-roles.js";
 import { noteReplies } from "../runtime/models/noted-replies.js";
@@ -459,6 +459,12 @@ export function buildSkillGraph(spec: SkillSpec, deps: FlowDeps, hooks: FlowHook
     ...(deps.tools ? { runTools: deps.tools } : {}),
   };
   const respond = async (task: RespondTask, config: RunnableConfig) => {
+    if (deps.screen && (task.attempt ?? 1) === 1) {
+      // Checked before the teacher is paid: a duplicate or contaminated instruction is never answered.
+      const userTurn = renderTemplate(spec.userMessage, { content: task.content, instruction: task.draft.instruction });
+      const note = await deps.screen({ skill: spec.id, split: spec.split, subject: task.draft.id, userTurn });
+      if (note) return { notes: [note] };
+    }
     const retrieved = spec.respond.retrieve > 0 ? await retrieve(task) : undefined;
     const input = retrieved ? { ...task, content: retrieved.content } : task;
     const noted = noteReplies(deps.gateway);

@@ -7,7 +7,7 @@ import type { JudgeRubric } from "../runtime/judge-rubric.js";
 import type { ModelGateway } from "../runtime/models/gateway.js";
 import type { AgentTools } from "../tools/agent-tools.js";
 import type { RespondTask } from "./responders/index.js";
-import type { Answer } from "./skill-state.js";
+import type { Answer, Note } from "./skill-state.js";
 
 export type { RespondTask } from "./responders/index.js";
 
@@ -28,6 +28,11 @@ export interface FlowDeps {
   onDisagree?: "regenerate" | "drop" | "keep";
   /** The quality judge's rubric: with it, every verified answer is scored (and may be dropped) before it is kept. */
   judge?: JudgeRubric;
+  /**
+   * Why an instruction should not be answered (a near-duplicate of one already kept, or eval text), checked before
+   * its response is generated: the note it is dropped with, or undefined to answer it.
+   */
+  screen?: (draft: { skill: string; split: string; subject: string; userTurn: string }) => Promise<Note | undefined>;
 }
 
 /** Extension points for skills that need more than the standard flow. */

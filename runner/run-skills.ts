@@ -28,18 +28,21 @@ import { type LastingCache, openLastingCache } from "../runtime/store/lasting-ca
 import { describeStore, openStore, storeKind } from "../runtime/store/open-store.js";
 import {
   type ClaimedItem,
+  type CommitDedup,
   ITEM_STATUSES,
   type Item,
   type ItemStatus,
   LeaseLostError,
+  nothingSurvived,
   type RunStore,
   type RunSummary,
   type WorkerIdentity,
 } from "../runtime/store/run-store.js";
-import { buildRecords } from "./build-records.js";
+import { buildRecords, recordId } from "./build-records.js";
 import { ingestCorpus } from "./ingest-corpus.js";
 import { prepareTools } from "./prepare-tools.js";
 import { saveRunSettings } from "./run-settings.js";
+import { indexDedupAgainst, openRecordScreen } from "./screen-records.js";
 import { isGoneHere, newWorkerIdentity } from "./worker-id.js";
 
 /** Stops a run: `drain` finishes in-flight steps and checkpoints; `abort` also cancels in-flight calls. */
@@ -214,6 +217,7 @@ async function readCorpusInto(
   signal: AbortSignal,
 ): Promise<void> {
   await ingestCorpus(store, skills, { ...config, signal });
+  await indexDedupAgainst(config, skills, store);
   const counts = await store.countItems();
   if (counts.total === 0 && !signal.aborted) {
     // A typo in a path must not look like an empty success.
@@ -359,8 +363,10 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
         report();
       },
     });
+    const screen = await openRecordScreen(config, skills, store);
     const deps = {
       gateway,
+      ...(screen ? { screen: screen.beforeResponse.bind(screen) } : {}),
       tools: await prepareTools(config, skills, store),
       loadSeed: (id: string) => store.getSeed(id),
       runId,
@@ -447,15 +453,28 @@ export async function runSkills(config: RunConfig, options: RunOptions = {}): Pr
           }
           const seed = await store.getSeed(item.seedId);
           if (!seed) throw new Error(`seed ${item.seedId} is missing from the run store`);
-          const records = buildRecords(spec, final, seed, models);
+          let records = buildRecords(spec, final, seed, models);
+          let kept = notes;
+          let dedup: CommitDedup | undefined;
+          if (screen) {
+            // Contaminated records go now; duplicates are settled in the commit's transaction (another worker may
+            // have committed one since this item's instructions were checked).
+            const drafts = new Map(final.drafts.map((draft) => [recordId(item.id, draft.id), draft.id]));
+            const screened = screen.atCommit(item.id, records, (record) => drafts.get(record.id) ?? record.id);
+            records = screened.records;
+            kept = [...notes, ...screened.notes];
+            dedup = screened.dedup;
+          }
           if (records.length === 0) {
-            const dropped = notes.filter((note) => note.kind === "dropped").map((note) => note.reason);
-            const why = dropped.length > 0 ? `: dropped ${dropped.join(", ")}` : "";
-            await store.filterItem(item.id, `no instruction survived generation${why}`, notes, worker.id);
+            await store.filterItem(item.id, nothingSurvived(kept), kept, worker.id);
             move("running", "filtered");
             return true;
           }
-          await store.completeItem(item.id, records, notes, worker.id);
+          const outcome = await store.completeItem(item.id, records, kept, worker.id, dedup);
+          if (outcome.filtered) {
+            move("running", "filtered");
+            return true;
+          }
           move("running", "done");
           dataFiles.append();
           return true;

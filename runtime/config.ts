@@ -53,6 +53,23 @@ export const RateLimitConfig = RateLimitSettings.extend({
   models: z.record(z.string(), RateLimitSettings).optional(),
 }).strict();
 
+/** Near-duplicate removal (runtime/dataset/dedup.ts); `against`: earlier runs' --out directories. */
+const DedupConfig = z.object({
+  enabled: z.boolean().default(true),
+  threshold: z.number().gt(0).max(1).default(0.8),
+  shingle: z.number().int().positive().default(3),
+  permutations: z.number().int().min(16).max(1024).default(128),
+  acrossSplits: z.boolean().default(true),
+  against: z.array(z.string().min(1)).default([]),
+});
+
+/** Decontamination (runtime/dataset/decontaminate.ts): eval files, their text fields (default: all), n-gram words. */
+const DecontaminateConfig = z.object({
+  files: z.array(z.string().min(1)).default([]),
+  fields: z.array(z.string().min(1)).min(1).optional(),
+  ngram: z.number().int().positive().default(13),
+});
+
 /** The optional JSON config file (agentinstruct.config.json). */
 export const ConfigFile = z
   .object({
@@ -112,6 +129,10 @@ export const ConfigFile = z
     workers: z.object({ leaseMs: z.number().int().positive() }).partial().strict().optional(),
     /** A Redis URL where the run's workers share their rate limits and budget (README > Rate limits). */
     redis: z.string().regex(REDIS_URL, "must be a redis:// or rediss:// URL").optional(),
+    /** Near-duplicate removal of instructions (README > Deduplication). */
+    dedup: DedupConfig.partial().strict().optional(),
+    /** Eval sets kept out of the data (README > Decontamination; paths relative to the config file). */
+    decontaminate: DecontaminateConfig.partial().strict().optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -187,6 +208,8 @@ export const RunConfig = z.object({
   workers: z.object({ leaseMs: z.number().int().positive().default(30_000) }).prefault({}),
   /** Where the run's workers share rate limits and budget; absent: beside the run store (open-limits.ts). */
   redis: z.string().regex(REDIS_URL).optional(),
+  dedup: DedupConfig.prefault({}),
+  decontaminate: DecontaminateConfig.prefault({}),
 });
 export type RunConfigInput = z.input<typeof RunConfig>;
 export type RunConfig = z.infer<typeof RunConfig>;
@@ -219,10 +242,14 @@ export function loadConfigFile(path: string | undefined, cwd: string): ConfigFil
     throw new ConfigError(`config file ${candidate} is invalid:\n  - ${problems.join("\n  - ")}`);
   }
   const here = dirname(candidate);
-  const { skillFiles, skillDirs, cache } = parsed.data;
+  const { skillFiles, skillDirs, cache, dedup, decontaminate } = parsed.data;
   return {
     ...parsed.data,
     ...(cache ? { cache: resolve(here, cache) } : {}),
+    ...(dedup?.against ? { dedup: { ...dedup, against: dedup.against.map((dir) => resolve(here, dir)) } } : {}),
+    ...(decontaminate?.files
+      ? { decontaminate: { ...decontaminate, files: decontaminate.files.map((file) => resolve(here, file)) } }
+      : {}),
     ...(skillFiles ? { skillFiles: skillFiles.map((file) => resolve(here, file)) } : {}),
     ...(skillDirs ? { skillDirs: skillDirs.map((dir) => resolve(here, dir)) } : {}),
   };
@@ -322,6 +349,9 @@ export function configFingerprint(
     verification: config.verification,
     // Only with a judge: runs without one keep the fingerprint they had before the judge existed.
     ...(config.judge ? { judge: config.judge } : {}),
+    // Only when set otherwise than the defaults: a run from before they existed keeps its fingerprint.
+    ...(stableStringify(config.dedup) !== stableStringify(DedupConfig.parse({})) ? { dedup: config.dedup } : {}),
+    ...(config.decontaminate.files.length > 0 ? { decontaminate: config.decontaminate } : {}),
   };
   return { fingerprint: sha256(stableStringify(material), 16), material };
 }
@@ -369,6 +399,18 @@ export interface RunSettings {
   lease?: number;
   /** Redis URL for the rate limits and budget the run's workers share (overrides the config file's `redis`). */
   redis?: string;
+  /** false: no near-duplicate removal (--no-dedup); otherwise the config file's `dedup.enabled`, default on. */
+  dedup?: boolean;
+  /** Near-duplicate threshold, estimated Jaccard (overrides `dedup.threshold`). */
+  dedupThreshold?: number;
+  /** Earlier runs' --out directories whose records new instructions must not repeat (added to `dedup.against`). */
+  dedupAgainst?: string[];
+  /** Eval files (JSONL or Parquet) whose n-grams records must not share (added to `decontaminate.files`). */
+  decontaminate?: string[];
+  /** The eval items' text fields (overrides `decontaminate.fields`; default: every string field). */
+  decontaminateFields?: string[];
+  /** Words per n-gram (overrides `decontaminate.ngram`). */
+  decontaminateNgram?: number;
 }
 
 /** Settings, config file and environment into one validated RunConfig: the one place they meet. */
@@ -414,6 +456,21 @@ export function resolveRunConfig(
     cache: settings.cache === false ? undefined : settings.cache ? resolve(cwd, settings.cache) : file.cache,
     workers: { leaseMs: settings.lease !== undefined ? Math.round(settings.lease * 1000) : file.workers?.leaseMs },
     redis: settings.redis ?? file.redis,
+    dedup: {
+      ...file.dedup,
+      ...(settings.dedup === false ? { enabled: false } : {}),
+      ...(settings.dedupThreshold !== undefined ? { threshold: settings.dedupThreshold } : {}),
+      against: [...(file.dedup?.against ?? []), ...(settings.dedupAgainst ?? []).map((dir) => resolve(cwd, dir))],
+    },
+    decontaminate: {
+      ...file.decontaminate,
+      files: [
+        ...(file.decontaminate?.files ?? []),
+        ...(settings.decontaminate ?? []).map((path) => resolve(cwd, path)),
+      ],
+      ...(settings.decontaminateFields ? { fields: settings.decontaminateFields } : {}),
+      ...(settings.decontaminateNgram !== undefined ? { ngram: settings.decontaminateNgram } : {}),
+    },
     tools: {
       ...(env.TAVILY_API_KEY
         ? {
