@@ -45,7 +45,8 @@ const integer = (name: string, minimum: number) => (value: string) => {
 };
 const fraction = (name: string) => (value: string) => {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 1) throw new InvalidArgumentError(`${name} must be in (0, 1]`);
+  if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 1)
+    throw new InvalidArgumentError(`${name} must be in (0, 1]`);
   return parsed;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -174,7 +175,11 @@ function addRunOptions(command: Command): Command {
     .option(
       "--decontaminate-fields <names>",
       "the eval items' text fields, comma-separated (default: every string field)",
-      (value: string) => value.split(",").map((name) => name.trim()).filter(Boolean),
+      (value: string) =>
+        value
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean),
     )
     .option(
       "--decontaminate-ngram <words>",

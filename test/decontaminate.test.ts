@@ -22,7 +22,9 @@ describe("eval n-grams", () => {
     });
     // Twelve words in a row are not enough.
     expect(evals.match(words.slice(2, 14).join(" "))).toBeUndefined();
-    expect(evals.match("The tide rises twice a day because the moon pulls on the oceans of the earth.")).toBeUndefined();
+    expect(
+      evals.match("The tide rises twice a day because the moon pulls on the oceans of the earth."),
+    ).toBeUndefined();
   });
 
   it("reads only the named fields, names items without an id by file and line, and takes another n", async () => {

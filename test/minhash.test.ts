@@ -127,7 +127,10 @@ describe("Deduplicator", () => {
     expect(dedup.match(near, "rc", [entry])).toMatchObject({ exact: false, entry: { recordId: "r1" } });
     expect(dedup.match(near, "rc", [entry])?.similarity).toBeGreaterThanOrEqual(0.8);
     // Same passage, another question: a different example.
-    const other = dedup.fingerprint({ instruction: "What does the second paragraph say about costs?", context: passage });
+    const other = dedup.fingerprint({
+      instruction: "What does the second paragraph say about costs?",
+      context: passage,
+    });
     expect(dedup.match(other, "rc", [entry])).toBeUndefined();
     // Same question about another passage: a different example too.
     const elsewhere = dedup.fingerprint({ instruction: question, context: text(4, 120).join(" ") });
