@@ -9,9 +9,10 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { Deduplicator } from "../runtime/dataset/dedup.js";
 import { openPostgresStore } from "../runtime/store/postgres-store.js";
 import { parsePostgresUrl } from "../runtime/store/postgres-url.js";
-import type { RunStore } from "../runtime/store/run-store.js";
+import type { DatasetRecord, RunStore } from "../runtime/store/run-store.js";
 import { runStoreSuite } from "./run-store.suite.js";
 import { ROOT } from "./support/cli.js";
 import { dropSchemas, freshSchema, postgresUnavailable } from "./support/postgres.js";
@@ -108,6 +109,75 @@ describe.skipIf(unavailable !== undefined)(`postgres store${unavailable ? ` (ski
       const done = await first.listItems(["done"]);
       expect(done.map((item) => item.id)).toEqual(items);
       expect(done.every((item) => item.attempts === 1)).toBe(true);
+    } finally {
+      await Promise.all(others.map((store) => store.close()));
+      await first.close();
+    }
+  });
+
+  it("keeps one of each group of near-duplicates committed at once by four stores (the dedup lock)", async () => {
+    const { store: first, url } = await openFresh("dedup");
+    const dedup = new Deduplicator({ threshold: 0.8, shingle: 3, permutations: 128, acrossSplits: true });
+    const words = (group: number) =>
+      Array.from({ length: 30 }, (_, index) => `g${group}w${(index * 7 + group) % 30}`).join(" ");
+    // 20 groups of 4 copies; copies 1-3 add a word to the instruction (estimated Jaccard about 0.97).
+    const items = Array.from({ length: 80 }, (_, index) => ({ id: `rc/${String(index).padStart(3, "0")}`, index }));
+    for (const { id } of items) await first.addItem({ id, skill: "rc", seedId: id.slice(3) });
+    const partsOf = (index: number) => {
+      // Copies sit next to each other in corpus order, so different stores claim and commit them at once.
+      const group = Math.floor(index / 4);
+      const copy = index % 4;
+      return {
+        instruction: `${words(group)}${copy > 0 ? ` extra${copy}` : ""}`,
+        context: `passage ${words(group + 100)}`,
+      };
+    };
+    const others = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+    const stores = [first, ...others];
+    try {
+      await Promise.all(
+        stores.map(async (store, storeIndex) => {
+          const worker = `w${storeIndex}`;
+          for (;;) {
+            const batch = await store.claimItems(worker, { limit: 1, leaseMs: 60_000, maxAttempts: 3 });
+            if (batch.length === 0) return;
+            await Promise.all(
+              batch.map(async (item) => {
+                const index = Number(item.id.slice(3));
+                const parts = partsOf(index);
+                const record: DatasetRecord = {
+                  id: `r${index}`,
+                  split: "rc",
+                  messages: [
+                    { role: "user", content: `${parts.context}\n\n${parts.instruction}` },
+                    { role: "assistant", content: "answer" },
+                  ],
+                  metadata: {
+                    skill: "reading-comprehension",
+                    seed_id: item.seedId,
+                    source: "doc.txt",
+                    transformation: "t",
+                    instruction_type: "i",
+                    refinement: [],
+                    models: {},
+                    usage: { input_tokens: 0, output_tokens: 0 },
+                  },
+                };
+                const check = dedup.commitCheck(item.id, [{ recordId: record.id, split: "rc", subject: "q.1", parts }]);
+                await store.completeItem(item.id, [record], [], worker, check);
+              }),
+            );
+          }
+        }),
+      );
+      const counts = await first.countItems();
+      expect(counts).toMatchObject({ done: 20, filtered: 60 });
+      const summary = await first.summary();
+      expect((summary.dropped.near_duplicate ?? 0) + (summary.dropped.exact_duplicate ?? 0)).toBe(60);
+      const kept = new Set<number>();
+      for await (const record of first.records()) kept.add(Math.floor(Number(record.id.slice(1)) / 4));
+      expect(kept.size).toBe(20);
+      expect(await first.countDedupEntries()).toEqual({ "": 20 });
     } finally {
       await Promise.all(others.map((store) => store.close()));
       await first.close();
