@@ -19,6 +19,9 @@ import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 const N = Number(process.env.BENCH_DEDUP_N ?? 100_000);
 const PLANTED = Number(process.env.BENCH_DEDUP_PLANTED ?? 0.1);
 const EVAL_ITEMS = Number(process.env.BENCH_EVAL_ITEMS ?? 10_000);
+/** One part only (memory, store, evals), so its peak RSS is its own: `BENCH_DEDUP_ONLY=store`. */
+const ONLY = process.env.BENCH_DEDUP_ONLY;
+const runs = (part: string) => ONLY === undefined || ONLY === part;
 const SETTINGS = { threshold: 0.8, shingle: 3, permutations: 128, acrossSplits: true };
 
 /** xorshift32: the same corpus on every run. */
@@ -79,6 +82,11 @@ function corpus(): Sample[] {
   return samples;
 }
 
+/** CPU seconds of this process since `from` (the machine may be shared: wall time alone overstates the cost). */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
@@ -277,23 +285,31 @@ async function main() {
   const samples = corpus();
   const planted = samples.filter((sample) => sample.source !== undefined).length;
   console.log(
-    `${N} instructions (15–35 words, content 80–160 words), ${planted} planted near-duplicates; threshold ${SETTINGS.threshold}, ${SETTINGS.shingle}-word shingles, ${SETTINGS.permutations} permutations, banding ${JSON.stringify(new Deduplicator(SETTINGS).banding)}`,
+    `${N} instructions (15–35 words, content 80–160 words), ${planted} planted near-duplicates; threshold ${SETTINGS.threshold}, ${SETTINGS.shingle}-word shingles, ${SETTINGS.permutations} permutations, banding ${JSON.stringify(new Deduplicator(SETTINGS).banding)}; RSS with the corpus in memory ${mb(process.memoryUsage().rss)}`,
   );
-  const memory = inMemory(samples);
-  console.log(
-    `in memory (signatures + band table + decisions): ${memory.seconds.toFixed(1)} s (${((memory.seconds / N) * 1e6).toFixed(0)} µs each), ${quality(memory)}, peak RSS ${mb(peakRss())}`,
-  );
-  const stored = await storePath(samples);
-  console.log(
-    `run store (SQLite, one completeItem with the check per instruction): ${stored.seconds.toFixed(1)} s (${((stored.seconds / N) * 1e3).toFixed(2)} ms each, of which fingerprint + decision ${stored.checkSeconds.toFixed(1)} s), ${quality(stored)}, index entries ${stored.entries}, peak RSS ${mb(peakRss())}`,
-  );
-  const count = Math.min(N, 10_000);
-  const plain = await baseline(samples, count);
-  console.log(`the same commits without the check (first ${count}): ${plain.toFixed(2)} ms each`);
-  const evals = await decontamination(samples);
-  console.log(
-    `decontamination: ${evals.items} eval items → ${evals.ngrams} 13-grams in ${evals.loadSeconds.toFixed(1)} s, heap +${mb(evals.heap)}; ${N} instructions matched in ${evals.matchSeconds.toFixed(1)} s (${evals.hits} hits, expected 0), peak RSS ${mb(peakRss())}`,
-  );
+  if (runs("memory")) {
+    const cpu = process.cpuUsage();
+    const memory = inMemory(samples);
+    console.log(
+      `in memory (signatures + band table + decisions): ${memory.seconds.toFixed(1)} s (${((memory.seconds / N) * 1e6).toFixed(0)} µs each; CPU ${cpuSince(cpu).toFixed(1)} s), ${quality(memory)}, peak RSS ${mb(peakRss())}`,
+    );
+  }
+  if (runs("store")) {
+    const cpu = process.cpuUsage();
+    const stored = await storePath(samples);
+    console.log(
+      `run store (SQLite, one completeItem with the check per instruction): ${stored.seconds.toFixed(1)} s (${((stored.seconds / N) * 1e3).toFixed(2)} ms each, of which fingerprint + decision ${stored.checkSeconds.toFixed(1)} s; CPU ${cpuSince(cpu).toFixed(1)} s), ${quality(stored)}, index entries ${stored.entries}, peak RSS ${mb(peakRss())}`,
+    );
+    const count = Math.min(N, 10_000);
+    const plain = await baseline(samples, count);
+    console.log(`the same commits without the check (first ${count}): ${plain.toFixed(2)} ms each`);
+  }
+  if (runs("evals")) {
+    const evals = await decontamination(samples);
+    console.log(
+      `decontamination: ${evals.items} eval items → ${evals.ngrams} 13-grams in ${evals.loadSeconds.toFixed(1)} s, heap +${mb(evals.heap)}; ${N} instructions matched in ${evals.matchSeconds.toFixed(1)} s (${evals.hits} hits, expected 0), peak RSS ${mb(peakRss())}`,
+    );
+  }
 }
 
 await main();

@@ -239,6 +239,8 @@ export async function enqueueRun(config: RunConfig, options: { signal?: AbortSig
   if (config.budget) requirePrices(config.models, config.prices, rolesInUse(config));
   const { store } = await openRun(config, skills);
   try {
+    // An eval file that cannot be read fails the run here, not in every worker that joins it.
+    await openRecordScreen(config, skills, store);
     await readCorpusInto(store, skills, config, options.signal ?? new AbortController().signal);
     return await store.summary();
   } finally {
