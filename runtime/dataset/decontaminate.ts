@@ -1,14 +1,14 @@
 // Benchmark decontamination: every N-word window (n-gram) of the eval items' text, hashed once per process into a
 // Map, and a record whose user turns share any n-gram with one is dropped, naming the eval item.
 //
-// Hashes are 53-bit (two 32-bit hashes of the n-gram): with a million eval n-grams, the chance that one of a
+// Hashes are 53-bit (two 32-bit hashes of the n-gram, built from per-word hashes): with a million eval n-grams, the chance that one of a
 // record's few hundred n-grams collides with an unrelated one is about 10^-7, where 32-bit hashes would give
 // several percent.
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { InputError } from "../errors.js";
 import type { ItemNote } from "../store/run-store.js";
-import { hashString, wordsOf } from "./minhash.js";
+import { fmix32, hashString, wordsOf } from "./minhash.js";
 
 export const DEFAULT_NGRAM = 13;
 
@@ -20,10 +20,26 @@ export interface DecontaminationSettings {
   ngram: number;
 }
 
-/** The 53-bit hash of the n-gram of `words` starting at `start`. */
-function ngramHash(words: readonly string[], start: number, n: number): number {
-  const text = words.slice(start, start + n).join(" ");
-  return (hashString(text, 0x13579bdf) & 0x1fffff) * 0x1_0000_0000 + hashString(text, 0x2468ace0);
+/** Two 32-bit hashes per word, once per text: a window's hash is then built from them without making strings. */
+function wordHashes(words: readonly string[]): { a: Uint32Array; b: Uint32Array } {
+  const a = new Uint32Array(words.length);
+  const b = new Uint32Array(words.length);
+  words.forEach((word, index) => {
+    a[index] = hashString(word, 0x13579bdf);
+    b[index] = hashString(word, 0x2468ace0);
+  });
+  return { a, b };
+}
+
+/** The 53-bit hash of the n words from `start` (order-sensitive: each step mixes the running hash). */
+function ngramHash(hashes: { a: Uint32Array; b: Uint32Array }, start: number, n: number): number {
+  let high = 0x1b873593;
+  let low = 0x6b43a9b5;
+  for (let index = start; index < start + n; index += 1) {
+    high = fmix32(high ^ (hashes.a[index] as number));
+    low = fmix32((Math.imul(low, 31) + (hashes.b[index] as number)) | 0);
+  }
+  return (high & 0x1fffff) * 0x1_0000_0000 + low;
 }
 
 export interface Contamination {
@@ -60,8 +76,9 @@ export class EvalNgrams {
         if (words.length > 0) this.tooShort += 1;
         continue;
       }
+      const hashes = wordHashes(words);
       for (let start = 0; start + this.n <= words.length; start += 1) {
-        const hash = ngramHash(words, start, this.n);
+        const hash = ngramHash(hashes, start, this.n);
         if (!this.ngrams.has(hash)) this.ngrams.set(hash, index);
       }
     }
@@ -70,8 +87,9 @@ export class EvalNgrams {
   /** The first eval item a text shares an n-gram with. */
   match(text: string): Contamination | undefined {
     const words = wordsOf(text);
+    const hashes = wordHashes(words);
     for (let start = 0; start + this.n <= words.length; start += 1) {
-      const index = this.ngrams.get(ngramHash(words, start, this.n));
+      const index = this.ngrams.get(ngramHash(hashes, start, this.n));
       if (index !== undefined) {
         return { evalId: this.ids[index] as string, ngram: words.slice(start, start + this.n).join(" ") };
       }
