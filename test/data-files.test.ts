@@ -266,7 +266,8 @@ describe("data files with worker processes", () => {
     await openSqliteStore(join(out, "run.db")).close();
     const live = worker(out, "live", 400);
     for (let round = 0; round < 5; round += 1) {
-      const victim = worker(out, `v${round}`, 400);
+      // Far more than it can commit before the kill, so it is always killed mid-run, whatever the machine's speed.
+      const victim = worker(out, `v${round}`, 4000);
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 400));
       victim.kill("SIGKILL");
       expect((await victim.done).signal).toBe("SIGKILL");
