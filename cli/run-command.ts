@@ -2,12 +2,10 @@
 // with Ctrl-C / SIGTERM turned into a clean, resumable stop.
 import { availableParallelism } from "node:os";
 import { chooseSkills } from "../agents/index.js";
-import { enqueueRun, RunController, runSkills } from "../runner/run-skills.js";
+import { enqueueRun } from "../runner/run-skills.js";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
-import { ServerUnreachableError } from "../runtime/errors.js";
 import { describeStore } from "../runtime/store/open-store.js";
-import { createProgressView } from "./progress.js";
-import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-end.js";
+import { EXIT, runInTerminal } from "./run-end.js";
 import { runWorkers } from "./run-workers.js";
 
 export { EXIT } from "./run-end.js";
@@ -37,32 +35,5 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
   // One worker per core unless told otherwise; never more workers than calls allowed in flight.
   const workers = Math.min(flags.workers ?? availableParallelism(), config.concurrency);
   if (workers > 1) return runWorkers(config, { workers, json: flags.json ?? false, argv });
-  const controller = new RunController();
-  const signals = onStopSignals(controller);
-  const view = createProgressView();
-  try {
-    let outcome: Awaited<ReturnType<typeof runSkills>>;
-    try {
-      outcome = await runSkills(config, { controller, onProgress: (progress) => view.update(progress) });
-    } catch (error) {
-      if (!(error instanceof ServerUnreachableError)) throw error;
-      // The pre-flight check: nothing was sent, nothing to resume yet.
-      view.stop();
-      process.stderr.write(
-        `error: ${error.message}\nStart the server (or fix the URL), then run again:\n  ${resumeCommand(argv)}\n`,
-      );
-      return EXIT.serverUnreachable;
-    }
-    view.stop();
-    return reportRunEnd(outcome, {
-      json: flags.json ?? false,
-      out: config.out,
-      store: config.store,
-      argv,
-      signal: signals.received(),
-    });
-  } finally {
-    view.stop();
-    signals.dispose();
-  }
+  return runInTerminal(config, {}, { json: flags.json ?? false, argv });
 }

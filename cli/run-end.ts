@@ -1,9 +1,13 @@
 // How a run ends on the command line, for one process (`run`, `worker`) and for the workers of `run --workers`
 // together: Ctrl-C / SIGTERM handling, the summary, what to do next, and the exit code.
 import { join } from "node:path";
+import { RunController, type RunOptions, runSkills } from "../runner/run-skills.js";
+import type { RunConfig } from "../runtime/config.js";
+import { ServerUnreachableError } from "../runtime/errors.js";
 import { describeStore } from "../runtime/store/open-store.js";
 import type { RunSummary } from "../runtime/store/run-store.js";
 import { formatSummary, formatUsd, summaryJson } from "./format-summary.js";
+import { createProgressView } from "./progress.js";
 
 /** Exit codes (README > Exit codes). 3 and 4 stop a run resumably: raise the budget, or bring the server back. */
 export const EXIT = {
@@ -154,4 +158,43 @@ export function reportRunEnd(
   // Workers died and nobody was left to finish their items.
   if (unfinished > 0 && (end.crashed ?? []).length > 0) return EXIT.error;
   return EXIT.ok;
+}
+
+/**
+ * One process runs in the terminal (`run`, or `worker` on its own): the progress line, Ctrl-C / SIGTERM as a clean
+ * stop, the summary and the exit code.
+ */
+export async function runInTerminal(
+  config: RunConfig,
+  options: Omit<RunOptions, "controller" | "onProgress">,
+  end: { json: boolean; argv: string[] },
+  controller = new RunController(),
+): Promise<number> {
+  const signals = onStopSignals(controller);
+  const view = createProgressView();
+  try {
+    let outcome: Awaited<ReturnType<typeof runSkills>>;
+    try {
+      outcome = await runSkills(config, { ...options, controller, onProgress: (progress) => view.update(progress) });
+    } catch (error) {
+      if (!(error instanceof ServerUnreachableError)) throw error;
+      // The pre-flight check: nothing was sent, nothing to resume yet.
+      view.stop();
+      process.stderr.write(
+        `error: ${error.message}\nStart the server (or fix the URL), then run again:\n  ${resumeCommand(end.argv)}\n`,
+      );
+      return EXIT.serverUnreachable;
+    }
+    view.stop();
+    return reportRunEnd(outcome, {
+      json: end.json,
+      out: config.out,
+      store: config.store,
+      argv: end.argv,
+      signal: signals.received(),
+    });
+  } finally {
+    view.stop();
+    signals.dispose();
+  }
 }

@@ -7,8 +7,7 @@ import { loadRunSettings } from "../runner/run-settings.js";
 import { RunController, type RunProgress, runSkills } from "../runner/run-skills.js";
 import { ServerUnreachableError } from "../runtime/errors.js";
 import { openStore } from "../runtime/store/open-store.js";
-import { createProgressView } from "./progress.js";
-import { EXIT, onStopSignals, reportRunEnd, resumeCommand } from "./run-end.js";
+import { EXIT, runInTerminal } from "./run-end.js";
 
 export interface WorkerFlags {
   out: string;
@@ -94,37 +93,7 @@ export async function workerCommand(flags: WorkerFlags, argv: string[]): Promise
   const failedBefore = flags.failedBefore ?? Date.now();
   if (flags.child && process.send) return childWorker(config, controller, failedBefore);
 
-  const signals = onStopSignals(controller);
-  const view = createProgressView();
-  try {
-    let outcome: Awaited<ReturnType<typeof runSkills>>;
-    try {
-      outcome = await runSkills(config, {
-        controller,
-        join: true,
-        failedBefore,
-        onProgress: (progress) => view.update(progress),
-      });
-    } catch (error) {
-      if (!(error instanceof ServerUnreachableError)) throw error;
-      view.stop();
-      process.stderr.write(
-        `error: ${error.message}\nStart the server (or fix the URL), then run again:\n  ${resumeCommand(argv)}\n`,
-      );
-      return EXIT.serverUnreachable;
-    }
-    view.stop();
-    return reportRunEnd(outcome, {
-      json: flags.json ?? false,
-      out: config.out,
-      store: config.store,
-      argv,
-      signal: signals.received(),
-    });
-  } finally {
-    view.stop();
-    signals.dispose();
-  }
+  return runInTerminal(config, { join: true, failedBefore }, { json: flags.json ?? false, argv }, controller);
 }
 
 /** A worker of `run --workers`: the parent draws progress, handles signals, writes the data and the summary. */

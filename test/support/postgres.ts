@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const TEST_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
+export const TEST_POSTGRES = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** Why Postgres cannot be used here, or undefined when it answers. */
 export async function postgresUnavailable(): Promise<string | undefined> {

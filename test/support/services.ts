@@ -2,41 +2,20 @@
 // prefix) so parallel tests and helpers never collide; a test skips, saying why, when the server is not there.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { dropSchemas, freshSchema as freshPostgresSchema, TEST_POSTGRES } from "./postgres.js";
 
-export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export { postgresUnavailable } from "./postgres.js";
+export const POSTGRES_URL = TEST_POSTGRES;
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-/** Why Postgres cannot be used here, or undefined when it can. */
-export async function postgresUnavailable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return undefined;
-  } catch (error) {
-    return `no Postgres at ${POSTGRES_URL}: ${(error as Error).message}`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** A new schema, and the store URL naming it (`?schema=`, as the run store's); drop() removes it. */
+/** A new schema, created, and the store URL naming it (`?schema=`, as the run store's); drop() removes it. */
 export async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `limits_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  const { schema, url } = freshPostgresSchema("limits");
+  const client = new pg.Client({ connectionString: TEST_POSTGRES });
   await client.connect();
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.end();
-  const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}schema=${schema}`;
-  return {
-    url,
-    drop: async () => {
-      const admin = new pg.Client({ connectionString: POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
+  return { url, drop: () => dropSchemas([schema]) };
 }
 
 /** Why Redis cannot be used here, or undefined when it can. */
