@@ -270,7 +270,7 @@ export function buildProgram(): Command {
     .option("--json", "print the final summary as JSON on stdout")
     .option(
       "--workers <n>",
-      `worker processes sharing the run (default: the number of cores, ${availableParallelism()} here; 1 = this process only)`,
+      `worker processes sharing the run (default 1: this process only; this machine has ${availableParallelism()} cores)`,
       integer("--workers", 1),
     )
     .option("--enqueue-only", "read the corpus into the run store and exit; `agentinstruct worker` runs it")

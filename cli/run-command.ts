@@ -1,6 +1,5 @@
 // `agentinstruct run`: flags + config file + environment → RunConfig, then the library's runSkills,
 // with Ctrl-C / SIGTERM turned into a clean, resumable stop.
-import { availableParallelism } from "node:os";
 import { chooseSkills } from "../agents/index.js";
 import { enqueueRun } from "../runner/run-skills.js";
 import { type RunSettings, resolveRunConfig } from "../runtime/config.js";
@@ -32,8 +31,10 @@ export async function runCommand(flags: RunFlags, argv: string[]): Promise<numbe
     );
     return EXIT.ok;
   }
-  // One worker per core unless told otherwise; never more workers than calls allowed in flight.
-  const workers = Math.min(flags.workers ?? availableParallelism(), config.concurrency);
+  // One process unless told otherwise: measured with bench:workers, two workers on one SQLite run.db are slower than
+  // one today (0.82x: they queue on its single write lock), so more workers are the user's choice, not the default.
+  // Never more workers than calls allowed in flight.
+  const workers = Math.min(flags.workers ?? 1, config.concurrency);
   if (workers > 1) return runWorkers(config, { workers, json: flags.json ?? false, argv });
   return runInTerminal(config, {}, { json: flags.json ?? false, argv });
 }
