@@ -66,10 +66,13 @@ describe("two `run` processes on one --out, started a second apart", () => {
   it("share the items: no more calls than one run plus the concurrency, each record once, both exit 0", async () => {
     server.reset();
     const out = join(work, "two-processes");
-    // One worker each (as before --workers existed): two rows in the store, one per process.
-    const first = spawnCli(args(out, "--workers", "1"), { env: env() });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const second = spawnCli(args(out, "--workers", "1"), { env: env() });
+    // One worker each (as before --workers existed): two rows in the store, one per process. Two items in flight
+    // each, and the second started as soon as the first is calling the model: on a quiet machine a first process
+    // with six items in flight finished the sample before a second one a second behind it had started.
+    const same = [...args(out, "--workers", "1"), "--concurrency", "2"];
+    const first = spawnCli(same, { env: env() });
+    await until(() => server.requests.length > 0, "the first process's first request");
+    const second = spawnCli(same, { env: env() });
     const [one, two] = await Promise.all([first.result, second.result]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
