@@ -10,10 +10,12 @@ import type { Usage } from "../models/usage.js";
 import { parsePostgresUrl } from "./postgres-url.js";
 import {
   type CallRecord,
+  type CallRow,
   type ClaimedItem,
   type ClaimOptions,
   type CommitDedup,
   type CommitOutcome,
+  callFromRow,
   type DatasetRecord,
   type DedupCandidate,
   type DedupEntry,
@@ -22,13 +24,19 @@ import {
   ITEM_STATUSES,
   type Item,
   type ItemNote,
+  type ItemRow,
   type ItemStatus,
+  itemFromRow,
   LeaseLostError,
   nothingSurvived,
   type RunCost,
   type RunStore,
   type RunSummary,
+  runCostFrom,
+  type SeedRow,
+  type SpendGroup,
   type StaleLease,
+  seedFromRow,
   signatureBytes,
   signatureFromBytes,
   type WorkerCounters,
@@ -127,48 +135,6 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   } finally {
     client.release(broken);
   }
-}
-
-interface ItemRow {
-  ordinal: string;
-  id: string;
-  skill: string;
-  seed_id: string;
-  status: ItemStatus;
-  attempts: number;
-  records: number;
-  error: string | null;
-  reason: string | null;
-}
-
-function toItem(row: ItemRow): Item {
-  const item: Item = {
-    id: row.id,
-    ordinal: Number(row.ordinal),
-    skill: row.skill,
-    seedId: row.seed_id,
-    status: row.status,
-    attempts: row.attempts,
-    records: row.records,
-  };
-  if (row.error) item.error = JSON.parse(row.error) as ErrorRecord;
-  if (row.reason) item.reason = row.reason;
-  return item;
-}
-
-interface SeedRow {
-  ordinal: string;
-  id: string;
-  source: string;
-  kind: "text" | "code";
-  language: string | null;
-  text: string;
-}
-
-function toSeed(row: SeedRow): Seed {
-  const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };
-  if (row.language) seed.language = row.language;
-  return seed;
 }
 
 /**
@@ -280,7 +246,7 @@ export class PostgresRunStore implements RunStore {
 
   async getSeed(id: string): Promise<Seed | undefined> {
     const { rows } = await this.query<SeedRow>(`SELECT * FROM ${this.s}.seeds WHERE id = $1`, [id]);
-    return rows[0] ? toSeed(rows[0]) : undefined;
+    return rows[0] ? seedFromRow(rows[0]) : undefined;
   }
 
   async countSeeds(): Promise<number> {
@@ -291,11 +257,11 @@ export class PostgresRunStore implements RunStore {
   async *seeds(): AsyncIterable<Seed> {
     let after = "0";
     for (;;) {
-      const { rows } = await this.query<SeedRow>(
+      const { rows } = await this.query<SeedRow & { ordinal: string }>(
         `SELECT * FROM ${this.s}.seeds WHERE ordinal > $1 ORDER BY ordinal LIMIT ${PAGE}`,
         [after],
       );
-      for (const row of rows) yield toSeed(row);
+      for (const row of rows) yield seedFromRow(row);
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return;
       after = last.ordinal;
@@ -319,7 +285,7 @@ export class PostgresRunStore implements RunStore {
 
   async getItem(id: string): Promise<Item | undefined> {
     const { rows } = await this.query<ItemRow>(`SELECT * FROM ${this.s}.items WHERE id = $1`, [id]);
-    return rows[0] ? toItem(rows[0]) : undefined;
+    return rows[0] ? itemFromRow(rows[0]) : undefined;
   }
 
   async countItems(): Promise<Record<ItemStatus | "total", number>> {
@@ -342,7 +308,7 @@ export class PostgresRunStore implements RunStore {
       `SELECT * FROM ${this.s}.items WHERE status = ANY($1) AND ordinal > $2 ORDER BY ordinal LIMIT $3`,
       [statuses, afterOrdinal, limit < 0 ? null : limit],
     );
-    return rows.map(toItem);
+    return rows.map(itemFromRow);
   }
 
   async claimItems(worker: string, options: ClaimOptions): Promise<ClaimedItem[]> {
@@ -375,7 +341,9 @@ export class PostgresRunStore implements RunStore {
         options.failedBefore ?? null,
       ],
     );
-    return rows.map((row) => ({ ...toItem(row), claimedFrom: row.claimed_from })).sort((a, b) => a.ordinal - b.ordinal);
+    return rows
+      .map((row) => ({ ...itemFromRow(row), claimedFrom: row.claimed_from }))
+      .sort((a, b) => a.ordinal - b.ordinal);
   }
 
   async heartbeat(worker: string, leaseMs: number, counters: WorkerCounters): Promise<string[]> {
@@ -696,38 +664,10 @@ export class PostgresRunStore implements RunStore {
   }
 
   async itemCalls(itemId: string): Promise<CallRecord[]> {
-    const { rows } = await this.query<{
-      item_id: string;
-      agent: string;
-      role: string;
-      model: string;
-      input_tokens: number;
-      output_tokens: number;
-      latency_ms: number;
-      attempts: number;
-      cached: boolean;
-      error: string | null;
-      cost_usd: number | null;
-      saved_input_tokens: number | null;
-      saved_output_tokens: number | null;
-      saved_usd: number | null;
-    }>(`SELECT * FROM ${this.s}.calls WHERE item_id = $1 ORDER BY id`, [itemId]);
-    return rows.map((row) => ({
-      itemId: row.item_id,
-      agent: row.agent,
-      role: row.role,
-      model: row.model,
-      usage: { input_tokens: row.input_tokens, output_tokens: row.output_tokens },
-      latencyMs: row.latency_ms,
-      attempts: row.attempts,
-      cached: row.cached,
-      ...(row.error ? { error: row.error } : {}),
-      ...(row.cost_usd !== null ? { costUsd: row.cost_usd } : {}),
-      ...(row.saved_input_tokens !== null && row.saved_output_tokens !== null
-        ? { savedUsage: { input_tokens: row.saved_input_tokens, output_tokens: row.saved_output_tokens } }
-        : {}),
-      ...(row.saved_usd !== null ? { savedUsd: row.saved_usd } : {}),
-    }));
+    const { rows } = await this.query<CallRow>(`SELECT * FROM ${this.s}.calls WHERE item_id = $1 ORDER BY id`, [
+      itemId,
+    ]);
+    return rows.map(callFromRow);
   }
 
   async spend(): Promise<{ usd: number; unpriced: Array<{ role: string; model: string; usage: Usage }> }> {
@@ -750,7 +690,7 @@ export class PostgresRunStore implements RunStore {
 
   /** Spend in total and per role, agent and skill (item ids are "<skill>/<seed id>"), as RunCost defines it. */
   private async cost(): Promise<RunCost> {
-    const spendBy = async (key: string) => {
+    const spendBy = async (key: string): Promise<SpendGroup[]> => {
       const { rows } = await this.query<{
         key: string | null;
         usd: number | null;
@@ -769,22 +709,18 @@ export class PostgresRunStore implements RunStore {
         tokens: { input: count(row.input), output: count(row.output) },
       }));
     };
-    const group = async (key: string) => Object.fromEntries((await spendBy(key)).map((row) => [row.key, row.usd]));
-    const tokens = async (key: string) => Object.fromEntries((await spendBy(key)).map((row) => [row.key, row.tokens]));
-    const total = (await spendBy("'all'::text"))[0] ?? { usd: 0, unknown: 0 };
     const unpriced = await this.query<{ model: string }>(
       `SELECT model FROM ${this.s}.calls WHERE NOT cached AND cost_usd IS NULL GROUP BY model ORDER BY model COLLATE "C"`,
     );
-    return {
-      usd: total.usd,
-      unknownCalls: total.unknown,
-      unpricedModels: unpriced.rows.map((row) => row.model),
-      byRole: await group("role"),
-      byAgent: await group("agent"),
-      bySkill: await group(SKILL_OF_ITEM),
-      tokensByRole: await tokens("role"),
-      tokensBySkill: await tokens(SKILL_OF_ITEM),
-    };
+    return runCostFrom(
+      {
+        total: await spendBy("'all'::text"),
+        role: await spendBy("role"),
+        agent: await spendBy("agent"),
+        skill: await spendBy(SKILL_OF_ITEM),
+      },
+      unpriced.rows.map((row) => row.model),
+    );
   }
 
   async getCachedResponse(key: string): Promise<string | undefined> {

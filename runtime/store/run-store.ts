@@ -422,3 +422,116 @@ export function droppedCounts(
   }
   return { dropped, droppedBySkill };
 }
+
+/**
+ * An items row as both stores read it (Postgres hands bigint ordinals over as strings). One conversion, so the two
+ * backends cannot drift apart in what an Item carries.
+ */
+export interface ItemRow {
+  ordinal: number | string;
+  id: string;
+  skill: string;
+  seed_id: string;
+  status: ItemStatus;
+  attempts: number;
+  records: number;
+  error: string | null;
+  reason: string | null;
+}
+
+export function itemFromRow(row: ItemRow): Item {
+  const item: Item = {
+    id: row.id,
+    ordinal: Number(row.ordinal),
+    skill: row.skill,
+    seedId: row.seed_id,
+    status: row.status,
+    attempts: row.attempts,
+    records: row.records,
+  };
+  if (row.error) item.error = JSON.parse(row.error) as ErrorRecord;
+  if (row.reason) item.reason = row.reason;
+  return item;
+}
+
+export interface SeedRow {
+  id: string;
+  source: string;
+  kind: "text" | "code";
+  language: string | null;
+  text: string;
+}
+
+export function seedFromRow(row: SeedRow): Seed {
+  const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };
+  if (row.language) seed.language = row.language;
+  return seed;
+}
+
+/** A calls row (SQLite keeps `cached` as 0/1, Postgres as a boolean). */
+export interface CallRow {
+  item_id: string;
+  agent: string;
+  role: string;
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  latency_ms: number;
+  attempts: number;
+  cached: number | boolean;
+  error: string | null;
+  cost_usd: number | null;
+  saved_input_tokens: number | null;
+  saved_output_tokens: number | null;
+  saved_usd: number | null;
+}
+
+export function callFromRow(row: CallRow): CallRecord {
+  return {
+    itemId: row.item_id,
+    agent: row.agent,
+    role: row.role,
+    model: row.model,
+    usage: { input_tokens: row.input_tokens, output_tokens: row.output_tokens },
+    latencyMs: row.latency_ms,
+    attempts: row.attempts,
+    cached: row.cached === true || row.cached === 1,
+    ...(row.error ? { error: row.error } : {}),
+    ...(row.cost_usd !== null ? { costUsd: row.cost_usd } : {}),
+    ...(row.saved_input_tokens !== null && row.saved_output_tokens !== null
+      ? { savedUsage: { input_tokens: row.saved_input_tokens, output_tokens: row.saved_output_tokens } }
+      : {}),
+    ...(row.saved_usd !== null ? { savedUsd: row.saved_usd } : {}),
+  };
+}
+
+/** Paid calls grouped by one key: their dollars (null when any has no price), unpriced count and tokens. */
+export interface SpendGroup {
+  key: string;
+  usd: number | null;
+  unknown: number;
+  tokens: { input: number; output: number };
+}
+
+/**
+ * RunCost from the paid calls grouped once per key (`total` is the one group of every call): each grouping gives
+ * both the dollars and the tokens of its key, so no store asks for the same grouping twice.
+ */
+export function runCostFrom(
+  groups: { total: SpendGroup[]; role: SpendGroup[]; agent: SpendGroup[]; skill: SpendGroup[] },
+  unpricedModels: string[],
+): RunCost {
+  const usd = (rows: SpendGroup[]) => Object.fromEntries(rows.map((row) => [row.key, row.usd]));
+  const tokens = (rows: SpendGroup[]) => Object.fromEntries(rows.map((row) => [row.key, row.tokens]));
+  const total = groups.total[0] ?? { usd: 0, unknown: 0 };
+  return {
+    usd: total.usd,
+    unknownCalls: total.unknown,
+    unpricedModels,
+    byRole: usd(groups.role),
+    byAgent: usd(groups.agent),
+    bySkill: usd(groups.skill),
+    tokensByRole: tokens(groups.role),
+    tokensBySkill: tokens(groups.skill),
+  };
+}

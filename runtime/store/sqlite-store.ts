@@ -9,6 +9,7 @@ import type { ErrorRecord } from "../errors.js";
 import type { Usage } from "../models/usage.js";
 import type {
   CallRecord,
+  CallRow,
   ClaimedItem,
   ClaimOptions,
   CommitDedup,
@@ -21,20 +22,27 @@ import type {
   InputNote,
   Item,
   ItemNote,
+  ItemRow,
   ItemStatus,
   RunCost,
   RunStore,
   RunSummary,
+  SeedRow,
+  SpendGroup,
   StaleLease,
   WorkerCounters,
   WorkerIdentity,
   WorkerInfo,
 } from "./run-store.js";
 import {
+  callFromRow,
   droppedCounts,
   ITEM_STATUSES,
+  itemFromRow,
   LeaseLostError,
   nothingSurvived,
+  runCostFrom,
+  seedFromRow,
   signatureBytes,
   signatureFromBytes,
 } from "./run-store.js";
@@ -147,39 +155,15 @@ const DATA_FILES_META = "data_files";
 
 const PAGE = 1000;
 
+/** SQLite hands ordinals over as numbers. */
+type SqliteItemRow = ItemRow & { ordinal: number };
+
 /** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
 class RunCheckpointer extends SqliteSaver {
   override async deleteThread(threadId: string): Promise<void> {
     this.setup();
     await super.deleteThread(threadId);
   }
-}
-
-interface ItemRow {
-  ordinal: number;
-  id: string;
-  skill: string;
-  seed_id: string;
-  status: ItemStatus;
-  attempts: number;
-  records: number;
-  error: string | null;
-  reason: string | null;
-}
-
-function toItem(row: ItemRow): Item {
-  const item: Item = {
-    id: row.id,
-    ordinal: row.ordinal,
-    skill: row.skill,
-    seedId: row.seed_id,
-    status: row.status,
-    attempts: row.attempts,
-    records: row.records,
-  };
-  if (row.error) item.error = JSON.parse(row.error) as ErrorRecord;
-  if (row.reason) item.reason = row.reason;
-  return item;
 }
 
 /**
@@ -240,12 +224,9 @@ export class SqliteRunStore implements RunStore {
 
   async getSeed(id: string): Promise<Seed | undefined> {
     const row = this.db.prepare("SELECT id, source, kind, language, text FROM seeds WHERE id = ?").get(id) as
-      | { id: string; source: string; kind: "text" | "code"; language: string | null; text: string }
+      | SeedRow
       | undefined;
-    if (!row) return undefined;
-    const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };
-    if (row.language) seed.language = row.language;
-    return seed;
+    return row ? seedFromRow(row) : undefined;
   }
 
   async *seeds(): AsyncIterable<Seed> {
@@ -256,20 +237,9 @@ export class SqliteRunStore implements RunStore {
         .prepare(
           "SELECT ordinal, id, source, kind, language, text FROM seeds WHERE ordinal > ? ORDER BY ordinal LIMIT 500",
         )
-        .all(after) as Array<{
-        ordinal: number;
-        id: string;
-        source: string;
-        kind: "text" | "code";
-        language: string | null;
-        text: string;
-      }>;
+        .all(after) as Array<SeedRow & { ordinal: number }>;
       if (rows.length === 0) return;
-      for (const row of rows) {
-        const seed: Seed = { id: row.id, source: row.source, kind: row.kind, text: row.text };
-        if (row.language) seed.language = row.language;
-        yield seed;
-      }
+      for (const row of rows) yield seedFromRow(row);
       after = rows[rows.length - 1]?.ordinal ?? after;
     }
   }
@@ -294,7 +264,7 @@ export class SqliteRunStore implements RunStore {
 
   async getItem(id: string): Promise<Item | undefined> {
     const row = this.db.prepare("SELECT * FROM items WHERE id = ?").get(id) as ItemRow | undefined;
-    return row ? toItem(row) : undefined;
+    return row ? itemFromRow(row) : undefined;
   }
 
   async countItems(): Promise<Record<ItemStatus | "total", number>> {
@@ -318,7 +288,7 @@ export class SqliteRunStore implements RunStore {
     const rows = this.db
       .prepare(`SELECT * FROM items WHERE status IN (${placeholders}) AND ordinal > ? ORDER BY ordinal LIMIT ?`)
       .all(...statuses, afterOrdinal, limit) as ItemRow[];
-    return rows.map(toItem);
+    return rows.map(itemFromRow);
   }
 
   /** Sets a final (or pending) status and ends the item's lease. */
@@ -357,17 +327,17 @@ export class SqliteRunStore implements RunStore {
       const candidates = [
         ...(this.db
           .prepare(`SELECT * FROM items WHERE status = 'pending'${bySkill}${byId} ORDER BY ordinal LIMIT ?`)
-          .all(...filters, options.limit) as ItemRow[]),
+          .all(...filters, options.limit) as SqliteItemRow[]),
         ...(this.db
           .prepare(
             `SELECT * FROM items WHERE status = 'failed' AND attempts < ? AND coalesce(failed_at, 0) < ?${bySkill}${byId} ORDER BY ordinal LIMIT ?`,
           )
-          .all(options.maxAttempts, failedBefore, ...filters, options.limit) as ItemRow[]),
+          .all(options.maxAttempts, failedBefore, ...filters, options.limit) as SqliteItemRow[]),
         ...(this.db
           .prepare(
             `SELECT * FROM items WHERE status = 'running' AND (lease_until IS NULL OR lease_until < ?)${bySkill}${byId} ORDER BY ordinal LIMIT ?`,
           )
-          .all(now, ...filters, options.limit) as ItemRow[]),
+          .all(now, ...filters, options.limit) as SqliteItemRow[]),
       ]
         .sort((a, b) => a.ordinal - b.ordinal)
         .slice(0, options.limit);
@@ -376,7 +346,7 @@ export class SqliteRunStore implements RunStore {
       );
       return candidates.map((row): ClaimedItem => {
         take.run(worker, now + options.leaseMs, row.id);
-        const item = toItem({ ...row, status: "running", attempts: row.attempts + 1, error: null });
+        const item = itemFromRow({ ...row, status: "running", attempts: row.attempts + 1, error: null });
         return { ...item, claimedFrom: row.status };
       });
     });
@@ -682,38 +652,8 @@ export class SqliteRunStore implements RunStore {
       .prepare(
         "SELECT item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, saved_input_tokens, saved_output_tokens, saved_usd FROM calls WHERE item_id = ? ORDER BY id",
       )
-      .all(itemId) as Array<{
-      item_id: string;
-      agent: string;
-      role: string;
-      model: string;
-      input_tokens: number;
-      output_tokens: number;
-      latency_ms: number;
-      attempts: number;
-      cached: number;
-      error: string | null;
-      cost_usd: number | null;
-      saved_input_tokens: number | null;
-      saved_output_tokens: number | null;
-      saved_usd: number | null;
-    }>;
-    return rows.map((row) => ({
-      itemId: row.item_id,
-      agent: row.agent,
-      role: row.role,
-      model: row.model,
-      usage: { input_tokens: row.input_tokens, output_tokens: row.output_tokens },
-      latencyMs: row.latency_ms,
-      attempts: row.attempts,
-      cached: row.cached === 1,
-      ...(row.error ? { error: row.error } : {}),
-      ...(row.cost_usd !== null ? { costUsd: row.cost_usd } : {}),
-      ...(row.saved_input_tokens !== null && row.saved_output_tokens !== null
-        ? { savedUsage: { input_tokens: row.saved_input_tokens, output_tokens: row.saved_output_tokens } }
-        : {}),
-      ...(row.saved_usd !== null ? { savedUsd: row.saved_usd } : {}),
-    }));
+      .all(itemId) as CallRow[];
+    return rows.map(callFromRow);
   }
 
   async spend(): Promise<{ usd: number; unpriced: Array<{ role: string; model: string; usage: Usage }> }> {
@@ -737,7 +677,7 @@ export class SqliteRunStore implements RunStore {
 
   /** Spend in total and per role, agent and skill (item ids are "<skill>/<seed id>"), as RunCost defines it. */
   private cost(): RunCost {
-    const spendBy = (key: string) => {
+    const spendBy = (key: string): SpendGroup[] => {
       const rows = this.db
         .prepare(
           `SELECT ${key} AS key, sum(cost_usd) AS usd, sum(cost_usd IS NULL) AS unknown, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls WHERE cached = 0 GROUP BY key ORDER BY key`,
@@ -750,23 +690,18 @@ export class SqliteRunStore implements RunStore {
         tokens: { input: row.input ?? 0, output: row.output ?? 0 },
       }));
     };
-    const group = (key: string) => Object.fromEntries(spendBy(key).map((row) => [row.key, row.usd]));
-    const tokens = (key: string) => Object.fromEntries(spendBy(key).map((row) => [row.key, row.tokens]));
-    const skillOfItem = "substr(item_id, 1, instr(item_id, '/') - 1)";
-    const total = spendBy("'all'")[0] ?? { usd: 0, unknown: 0 };
     const unpriced = this.db
       .prepare("SELECT DISTINCT model FROM calls WHERE cached = 0 AND cost_usd IS NULL ORDER BY model")
       .all() as Array<{ model: string }>;
-    return {
-      usd: total.usd,
-      unknownCalls: total.unknown,
-      unpricedModels: unpriced.map((row) => row.model),
-      byRole: group("role"),
-      byAgent: group("agent"),
-      bySkill: group(skillOfItem),
-      tokensByRole: tokens("role"),
-      tokensBySkill: tokens(skillOfItem),
-    };
+    return runCostFrom(
+      {
+        total: spendBy("'all'"),
+        role: spendBy("role"),
+        agent: spendBy("agent"),
+        skill: spendBy("substr(item_id, 1, instr(item_id, '/') - 1)"),
+      },
+      unpriced.map((row) => row.model),
+    );
   }
 
   async getCachedResponse(key: string): Promise<string | undefined> {
