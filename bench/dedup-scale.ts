@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { loadEvalNgrams } from "../runtime/dataset/decontaminate.js";
 import { Deduplicator, type InstructionParts } from "../runtime/dataset/dedup.js";
 import { exactJaccard, shingleHashes } from "../runtime/dataset/minhash.js";
-import type { DatasetRecord } from "../runtime/store/run-store.js";
+import type { DatasetRecord, DedupEntry } from "../runtime/store/run-store.js";
 import { openSqliteStore } from "../runtime/store/sqlite-store.js";
 
 const N = Number(process.env.BENCH_DEDUP_N ?? 100_000);
@@ -196,14 +196,8 @@ function inMemory(samples: Sample[]) {
   const dedup = new Deduplicator(SETTINGS);
   const started = performance.now();
   const bands = new Map<number, number[]>();
-  const kept: Array<{
-    recordId: string;
-    itemId: string;
-    split: string;
-    origin: string;
-    exact: string;
-    signature: Uint32Array;
-  }> = [];
+  // The store's index entries, without their band keys (the Map above holds those).
+  const kept: Array<Omit<DedupEntry, "bands">> = [];
   const exact = new Map<string, number>();
   const dropped = new Set<number>();
   for (const [index, sample] of samples.entries()) {
