@@ -7,7 +7,8 @@
 //   (d) items/min around given points of the large run (is item 10,000 as cheap as item 1,000?).
 // Each measurement runs in a fresh child process (so each reads its own peak RSS), the test server in another
 // (so a process's CPU time is its own). Corpora are JSONL files of synthetic distinct seeds; the server answers
-// in about 1 ms. "Marginal" = the difference between two runs (S and 2S seeds), so start-up and ingest cancel.
+// in about 1 ms, without rate-limit headers. "Marginal" = the difference between two runs (S and 2S seeds), so
+// start-up and ingest cancel.
 // Run on demand: `npm run bench:scale`. Sizes: BENCH_SDK_SEEDS (24), BENCH_SMALL (3000), BENCH_LARGE (30000),
 // BENCH_RATE_AT (1000,10000), BENCH_SCALE_CONCURRENCY (32), BENCH_LATENCY_MS (1).
 import { type ChildProcess, fork } from "node:child_process";
@@ -39,7 +40,15 @@ interface Server {
 }
 
 async function startServer(keepRequests: boolean): Promise<Server> {
-  const args = ["--latency", String(LATENCY_MS), "--jitter", "0", ...(keepRequests ? ["--keep-requests"] : [])];
+  // No rate-limit headers (as vLLM answers): the bare SDK replay never paces, so neither may the engine here.
+  const args = [
+    "--latency",
+    String(LATENCY_MS),
+    "--jitter",
+    "0",
+    "--no-rate-headers",
+    ...(keepRequests ? ["--keep-requests"] : []),
+  ];
   const child = fork(SERVER, args, { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   if (!child.stdout) throw new Error("the test server has no stdout");
   for await (const line of createInterface({ input: child.stdout })) {

@@ -10,7 +10,12 @@ const option = (name: string, fallback: number) => {
 };
 const keep = args.includes("--keep-requests");
 
-const server = await startTestServer({ port: 0, latencyMs: option("--latency", 1), jitterMs: option("--jitter", 0) });
+const server = await startTestServer({
+  port: 0,
+  latencyMs: option("--latency", 1),
+  jitterMs: option("--jitter", 0),
+  noRateHeaders: args.includes("--no-rate-headers"),
+});
 if (!keep) setInterval(() => server.requests.splice(0), 1000).unref();
 process.on("message", (message: { type: string }) => {
   if (message.type !== "take") return;

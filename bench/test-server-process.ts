@@ -6,11 +6,12 @@ import { fileURLToPath } from "node:url";
 
 const SERVER = fileURLToPath(new URL("../test/support/openai-test-server.js", import.meta.url));
 
-export async function startServer(options: { latencyMs: number; jitterMs: number }): Promise<{
+export async function startServer(options: { latencyMs: number; jitterMs: number; noRateHeaders?: boolean }): Promise<{
   url: string;
   stop: () => void;
 }> {
   const args = ["--port", "0", "--latency", String(options.latencyMs), "--jitter", String(options.jitterMs)];
+  if (options.noRateHeaders) args.push("--no-rate-headers");
   const child = spawn(process.execPath, [SERVER, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {

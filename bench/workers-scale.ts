@@ -1,10 +1,14 @@
 // Benchmark: does `run --workers` use every core? The same CPU-bound run (Reading Comprehension, --rounds 0,
-// a test server answering in about 1 ms, in its own process) with --workers 1 and --workers 2 on fresh --out
+// a test server answering in about 1 ms without rate-limit headers, in its own process) with --workers 1 and --workers 2 on fresh --out
 // directories: LLM calls per second of wall time for each, and the ratio. The corpus is read into each store
 // first (`run --enqueue-only`, not timed), so the timed run is generation plus what a user pays to start workers.
+// The ceiling row runs two unrelated single-worker runs side by side, each on half the corpus with its own --out
+// and half the concurrency: nothing shared, so it shows what two processes get from this machine at all. Engine
+// CPU is every run process's user+system time (Linux: this process's waited-for children, /proc/self/stat).
 // Run on demand: `npm run bench:workers`. Sizes: BENCH_WORKERS_SEEDS (600), BENCH_WORKERS_CONCURRENCY (32),
 // BENCH_WORKERS (1,2).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,11 +20,19 @@ const CONCURRENCY = Number(process.env.BENCH_WORKERS_CONCURRENCY ?? 32);
 const COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
 
-/** `seeds` distinct paragraphs, one JSON object a line. */
-async function writeCorpus(dir: string): Promise<string> {
-  const path = join(dir, "corpus.jsonl");
+/** User+system seconds of the children this process has waited for (fields 16 and 17 of /proc/self/stat). */
+function childrenCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  // After the ") " the fields start at the third (state): cutime is the 16th, cstime the 17th, in clock ticks.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Seeds `from` to `to` (distinct paragraphs), one JSON object a line. */
+async function writeCorpus(dir: string, name: string, from: number, to: number): Promise<string> {
+  const path = join(dir, name);
   const topics = ["tides", "printing", "composting", "bread", "migration", "bicycles", "vaccines", "budgets"];
-  const lines = Array.from({ length: SEEDS }, (_, index) => {
+  const lines = Array.from({ length: to - from }, (_, offset) => {
+    const index = from + offset;
     const topic = topics[index % topics.length];
     const text = Array.from(
       { length: 3 },
@@ -53,57 +65,84 @@ function cli(args: string[], url: string): Promise<{ code: number | null; stdout
   });
 }
 
-async function measure(workers: number, corpus: string, url: string): Promise<{ calls: number; seconds: number }> {
+/** Reads `corpus` into a fresh --out (not timed); returns the run's arguments and the directory. */
+async function prepare(workers: number, corpus: string, concurrency: number, url: string) {
   const out = await mkdtemp(join(tmpdir(), `bench-workers-${workers}-`));
+  const args = [
+    "run",
+    "--skills",
+    "rc",
+    "--seeds",
+    corpus,
+    "--out",
+    out,
+    "--model",
+    "openai:bench-model",
+    "--rounds",
+    "0",
+    "--concurrency",
+    String(concurrency),
+    "--workers",
+    String(workers),
+    "--json",
+  ];
+  const enqueued = await cli([...args, "--enqueue-only"], url);
+  if (enqueued.code !== 0) throw new Error(`enqueue failed: ${enqueued.stderr}`);
+  return { args, out };
+}
+
+interface Row {
+  setup: string;
+  calls: number;
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** Runs the prepared runs at once; their calls, wall time and CPU time together. */
+async function timed(setup: string, runs: Array<{ args: string[]; out: string }>, url: string): Promise<Row> {
   try {
-    const args = [
-      "run",
-      "--skills",
-      "rc",
-      "--seeds",
-      corpus,
-      "--out",
-      out,
-      "--model",
-      "openai:bench-model",
-      "--rounds",
-      "0",
-      "--concurrency",
-      String(CONCURRENCY),
-      "--workers",
-      String(workers),
-      "--json",
-    ];
-    const enqueued = await cli([...args, "--enqueue-only"], url);
-    if (enqueued.code !== 0) throw new Error(`enqueue failed: ${enqueued.stderr}`);
+    const cpu = childrenCpuSeconds();
     const started = performance.now();
-    const run = await cli(args, url);
+    const results = await Promise.all(runs.map((run) => cli(run.args, url)));
     const seconds = (performance.now() - started) / 1000;
-    if (run.code !== 0) throw new Error(`run --workers ${workers} exited ${run.code}: ${run.stderr}`);
-    const summary = JSON.parse(run.stdout) as { calls: number };
-    return { calls: summary.calls, seconds };
+    let calls = 0;
+    for (const result of results) {
+      if (result.code !== 0) throw new Error(`${setup} exited ${result.code}: ${result.stderr}`);
+      calls += (JSON.parse(result.stdout) as { calls: number }).calls;
+    }
+    return { setup, calls, seconds, cpuSeconds: childrenCpuSeconds() - cpu };
   } finally {
-    await rm(out, { recursive: true, force: true });
+    for (const run of runs) await rm(run.out, { recursive: true, force: true });
   }
 }
 
 const dir = await mkdtemp(join(tmpdir(), "bench-workers-"));
-const server = await startServer({ latencyMs: 1, jitterMs: 0 });
+// No rate-limit headers, as a vLLM server answers: the test server's fixed generous ones would have the workers
+// pace against a made-up allowance, and this bench measures CPU, not pacing.
+const server = await startServer({ latencyMs: 1, jitterMs: 0, noRateHeaders: true });
 try {
-  const corpus = await writeCorpus(dir);
-  const rows: Array<{ workers: number; calls: number; seconds: number; rate: number }> = [];
+  const corpus = await writeCorpus(dir, "corpus.jsonl", 0, SEEDS);
+  const halves = [
+    await writeCorpus(dir, "first-half.jsonl", 0, Math.floor(SEEDS / 2)),
+    await writeCorpus(dir, "second-half.jsonl", Math.floor(SEEDS / 2), SEEDS),
+  ];
+  const rows: Row[] = [];
   for (const workers of COUNTS) {
-    const { calls, seconds } = await measure(workers, corpus, server.url);
-    rows.push({ workers, calls, seconds, rate: calls / seconds });
-    process.stderr.write(`--workers ${workers}: ${calls} calls in ${seconds.toFixed(1)} s\n`);
+    const run = await prepare(workers, corpus, CONCURRENCY, server.url);
+    rows.push(await timed(`--workers ${workers}`, [run], server.url));
   }
+  const apart = await Promise.all(halves.map((half) => prepare(1, half, CONCURRENCY / 2, server.url)));
+  rows.push(await timed("ceiling: 2 separate runs", apart, server.url));
   const first = rows[0];
-  console.log(`| --workers | LLM calls | wall s | calls/s | vs --workers ${first?.workers ?? 1} |`);
-  console.log("|---:|---:|---:|---:|---:|");
+  const rate = (row: Row) => row.calls / row.seconds;
+  console.log(
+    `| setup | LLM calls | wall s | calls/s | vs ${first?.setup ?? "first"} | engine CPU ms/call | cores busy |`,
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const row of rows) {
-    const ratio = first ? row.rate / first.rate : 1;
+    const ratio = first ? rate(row) / rate(first) : 1;
     console.log(
-      `| ${row.workers} | ${row.calls} | ${row.seconds.toFixed(1)} | ${row.rate.toFixed(1)} | ${ratio.toFixed(2)}x |`,
+      `| ${row.setup} | ${row.calls} | ${row.seconds.toFixed(1)} | ${rate(row).toFixed(1)} | ${ratio.toFixed(2)}x | ${((row.cpuSeconds * 1000) / row.calls).toFixed(2)} | ${(row.cpuSeconds / row.seconds).toFixed(2)} |`,
     );
   }
   console.log(`\n${SEEDS} seeds, --rounds 0, --concurrency ${CONCURRENCY} (split over the workers), server ~1 ms.`);

@@ -278,6 +278,14 @@ describe("openai test server options", () => {
     expect(first.id).toMatch(/^chatcmpl-/);
     expect(second.id).toBe(first.id);
   });
+
+  it("answers without rate-limit headers when told to, as vLLM does", async () => {
+    const server = await start({ noRateHeaders: true });
+    const response = await postChat(server, { model: "m", messages: [{ role: "user", content: "a" }] });
+    expect(response.status).toBe(200);
+    expect([...response.headers.keys()].filter((name) => name.startsWith("x-ratelimit-"))).toEqual([]);
+    await jsonOf(response);
+  });
 });
 
 describe("openai test server over raw HTTP", () => {

@@ -1,8 +1,11 @@
 // The shared limits' state in a SQLite file beside the run's run.db (`<out>/limits.db`), for worker processes on
 // one machine. Its own file, so pacing never waits for the run store's write lock (checkpoints, commits). Every
 // operation is one immediate transaction: it takes the write lock before it reads, so two processes never decide
-// on the same bucket level. One machine, one clock: Date.now().
+// on the same bucket level. The operations that arrive in one turn of the event loop share one such transaction
+// (the group commit of sqlite-writes.ts), so a busy process takes the lock once per turn, not once per call.
+// One machine, one clock: Date.now().
 import Database from "better-sqlite3";
+import { GroupCommit, withCachedStatements } from "../store/sqlite-writes.js";
 import {
   type BucketAdjustment,
   type BucketTake,
@@ -31,19 +34,21 @@ type Row = { level: number; at: number };
 
 export class SqliteLimits implements SharedLimits {
   private readonly db: Database.Database;
+  private readonly writes: GroupCommit;
 
   constructor(path: string) {
-    this.db = new Database(path);
+    this.db = withCachedStatements(new Database(path));
     this.db.pragma("journal_mode = WAL");
     // Nothing here needs to outlive a crash: buckets refill, and a joining worker brings the call log's spend,
     // which counts every answered call (joinBudget). So no syncing to disk at all.
     this.db.pragma("synchronous = OFF");
     this.db.pragma("busy_timeout = 10000");
     this.db.exec(SCHEMA);
+    this.writes = new GroupCommit(this.db);
   }
 
-  private immediate<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  private immediate<T>(work: () => T): Promise<T> {
+    return this.writes.run(work);
   }
 
   private row(key: string): Row | undefined {
@@ -78,7 +83,7 @@ export class SqliteLimits implements SharedLimits {
   }
 
   async saveLearned(endpoint: string, learned: LearnedLimits): Promise<void> {
-    this.immediate(() => {
+    await this.immediate(() => {
       const merged = mergeLearned(this.learnedNow(endpoint), learned);
       this.db
         .prepare(
@@ -175,13 +180,14 @@ export class SqliteLimits implements SharedLimits {
   }
 
   async leaveBudget(worker: string): Promise<void> {
-    this.immediate(() => {
+    await this.immediate(() => {
       this.db.prepare("DELETE FROM reservations WHERE worker = ?").run(worker);
       this.db.prepare("DELETE FROM budget_workers WHERE worker = ?").run(worker);
     });
   }
 
   async close(): Promise<void> {
+    this.writes.flush();
     this.db.close();
   }
 }

@@ -9,13 +9,14 @@
 // rejects a reply it once accepted, or the flow drops the answer a reply made (verification disagreed, an edit
 // failed its goal's check): a rejected answer is never replayed. A reply the caller rejects is never written.
 //
-// Shared by any number of runs and processes at once: SQLite in WAL mode with a busy timeout, every write one
-// short statement, and the first reply stored for a key wins (two runs asking the same new request at the same
+// Shared by any number of runs and processes at once: SQLite in WAL mode with a busy timeout, the writes of one
+// turn of the event loop in one short transaction (sqlite-writes.ts), and the first reply stored for a key wins (two runs asking the same new request at the same
 // moment may both pay for it once).
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { ResponseCache } from "./run-store.js";
 import { makeDirectory } from "./sqlite-store.js";
+import { GroupCommit } from "./sqlite-writes.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS responses (
@@ -27,6 +28,7 @@ export class LastingCache implements ResponseCache {
   private readonly get: Database.Statement<[string], { response: string }>;
   private readonly put: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
+  private readonly writes: GroupCommit;
 
   constructor(path: string) {
     if (path !== ":memory:") makeDirectory(dirname(path));
@@ -41,6 +43,7 @@ export class LastingCache implements ResponseCache {
       "INSERT INTO responses (key, response, item_id, created_at) VALUES (?, ?, ?, datetime('now')) ON CONFLICT(key) DO NOTHING",
     );
     this.remove = this.db.prepare("DELETE FROM responses WHERE key = ?");
+    this.writes = new GroupCommit(this.db);
   }
 
   async getCachedResponse(key: string): Promise<string | undefined> {
@@ -49,14 +52,15 @@ export class LastingCache implements ResponseCache {
 
   /** `itemId` is the first item that asked: kept to tell where an entry came from, never part of a lookup. */
   async putCachedResponse(key: string, itemId: string, response: string): Promise<void> {
-    this.put.run(key, response, itemId);
+    await this.writes.run(() => this.put.run(key, response, itemId));
   }
 
   async deleteCachedResponse(key: string): Promise<void> {
-    this.remove.run(key);
+    await this.writes.run(() => this.remove.run(key));
   }
 
   close(): void {
+    this.writes.flush();
     this.db.close();
   }
 }

@@ -2,6 +2,14 @@
 // response cache and LangGraph's checkpoints. WAL journaling: a killed process loses no committed row.
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import {
+  type Checkpoint,
+  type CheckpointMetadata,
+  copyCheckpoint,
+  type PendingWrite,
+  WRITES_IDX_MAP,
+} from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 import type { Seed } from "../corpus/read-corpus.js";
@@ -46,6 +54,7 @@ import {
   signatureBytes,
   signatureFromBytes,
 } from "./run-store.js";
+import { GroupCommit, withCachedStatements } from "./sqlite-writes.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -91,31 +100,6 @@ CREATE INDEX IF NOT EXISTS dedup_bands_key ON dedup_bands (key);
 /** Indexes on columns of ADDED_COLUMNS: created once the columns exist. */
 const ADDED_INDEXES = "CREATE INDEX IF NOT EXISTS items_lease ON items (lease_owner);";
 
-/**
- * The connection with each distinct SQL statement compiled once. better-sqlite3 compiles on every `prepare`,
- * and the store and SqliteSaver prepare on every call: compiling cost about as much as running, and the
- * uncollected native statements grew the process between garbage collections. Nothing reads with `iterate` (one
- * cursor per statement, the connection busy while it is open): long reads go in pages.
- */
-function withCachedStatements(db: Database.Database): Database.Database {
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    return statement;
-  };
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === "prepare") return prepare;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
 /** Columns added to tables after their first release: a run.db from before gains them when it is opened. */
 const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   calls: { cost_usd: "REAL", saved_input_tokens: "INTEGER", saved_output_tokens: "INTEGER", saved_usd: "REAL" },
@@ -158,11 +142,81 @@ const PAGE = 1000;
 /** SQLite hands ordinals over as numbers. */
 type SqliteItemRow = ItemRow & { ordinal: number };
 
-/** SqliteSaver creates its tables on first use, but deleteThread forgets to: make sure it can. */
+/**
+ * SqliteSaver, with its writes in the store's group commit (sqlite-writes.ts): a checkpoint and its pending writes
+ * share a transaction with the call log and cache rows that arrived in the same turn, instead of one each. The
+ * rows are SqliteSaver's own, serialised as it does, so its reads (getTuple, list) are unchanged.
+ */
 class RunCheckpointer extends SqliteSaver {
-  override async deleteThread(threadId: string): Promise<void> {
+  constructor(
+    db: Database.Database,
+    private readonly writes: GroupCommit,
+  ) {
+    super(db);
+  }
+
+  override async put(
+    config: RunnableConfig,
+    checkpoint: Checkpoint,
+    metadata: CheckpointMetadata,
+  ): Promise<RunnableConfig> {
     this.setup();
-    await super.deleteThread(threadId);
+    const { thread_id, checkpoint_ns = "", checkpoint_id: parent } = config.configurable ?? {};
+    if (!thread_id) throw new Error('Missing "thread_id" field in passed "config.configurable".');
+    const [[type, serialized], [metadataType, serializedMetadata]] = await Promise.all([
+      this.serde.dumpsTyped(copyCheckpoint(checkpoint)),
+      this.serde.dumpsTyped(metadata),
+    ]);
+    if (type !== metadataType) throw new Error("Failed to serialize checkpoint and metadata to the same type.");
+    await this.writes.run(() =>
+      this.db
+        .prepare(
+          "INSERT OR REPLACE INTO checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(thread_id, checkpoint_ns, checkpoint.id, parent, type, serialized, serializedMetadata),
+    );
+    return { configurable: { thread_id, checkpoint_ns, checkpoint_id: checkpoint.id } };
+  }
+
+  override async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string): Promise<void> {
+    this.setup();
+    const { thread_id, checkpoint_ns, checkpoint_id } = config.configurable ?? {};
+    if (!thread_id) throw new Error("Missing thread_id field in config.configurable.");
+    if (!checkpoint_id) throw new Error("Missing checkpoint_id field in config.configurable.");
+    // Special channels (errors, interrupts) replace an earlier write at their index; others keep the first.
+    const allSpecial = writes.every(([channel]) => channel in WRITES_IDX_MAP);
+    const rows = await Promise.all(
+      writes.map(async ([channel, value], index) => {
+        const [type, serialized] = await this.serde.dumpsTyped(value);
+        return [
+          thread_id,
+          checkpoint_ns,
+          checkpoint_id,
+          taskId,
+          WRITES_IDX_MAP[channel] ?? index,
+          channel,
+          type,
+          serialized,
+        ];
+      }),
+    );
+    await this.writes.run(() => {
+      const insert = this.db.prepare(
+        `INSERT ${allSpecial ? "OR REPLACE" : "OR IGNORE"} INTO writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const row of rows) insert.run(...row);
+    });
+  }
+
+  /** A thread's checkpoints and writes go, inside the caller's transaction (an item's end). */
+  deleteThreadNow(threadId: string): void {
+    this.setup();
+    this.db.prepare("DELETE FROM checkpoints WHERE thread_id = ?").run(threadId);
+    this.db.prepare("DELETE FROM writes WHERE thread_id = ?").run(threadId);
+  }
+
+  override async deleteThread(threadId: string): Promise<void> {
+    await this.writes.run(() => this.deleteThreadNow(threadId));
   }
 }
 
@@ -185,6 +239,8 @@ export function makeDirectory(dir: string): void {
 export class SqliteRunStore implements RunStore {
   readonly checkpointer: RunCheckpointer;
   private readonly db: Database.Database;
+  /** Where every write of a model call and an item's end goes: see sqlite-writes.ts. */
+  private readonly writes: GroupCommit;
 
   constructor(path: string) {
     if (path !== ":memory:") makeDirectory(dirname(path));
@@ -198,7 +254,8 @@ export class SqliteRunStore implements RunStore {
     this.db.transaction(() => addMissingColumns(this.db)).immediate();
     this.db.exec(ADDED_INDEXES);
     numberRecords(this.db);
-    this.checkpointer = new RunCheckpointer(this.db);
+    this.writes = new GroupCommit(this.db);
+    this.checkpointer = new RunCheckpointer(this.db, this.writes);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -451,12 +508,10 @@ export class SqliteRunStore implements RunStore {
   }
 
   async interruptItem(id: string, worker?: string): Promise<void> {
-    this.db
-      .transaction(() => {
-        this.requireLease(id, worker);
-        this.setStatus(id, "pending", { reason: "interrupted; resumes from its checkpoint" });
-      })
-      .immediate();
+    await this.writes.run(() => {
+      this.requireLease(id, worker);
+      this.setStatus(id, "pending", { reason: "interrupted; resumes from its checkpoint" });
+    });
   }
 
   /** An item's declines and drops, replaced whole when the item ends (a rerun writes them again). */
@@ -533,10 +588,13 @@ export class SqliteRunStore implements RunStore {
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
       return { records: kept.length };
     });
-    // IMMEDIATE: a deferred transaction that reads first cannot wait for another process's write (SQLITE_BUSY).
-    const outcome = commit.immediate();
-    await this.checkpointer.deleteThread(id);
-    return outcome;
+    // One savepoint of the group's IMMEDIATE transaction (a deferred one that reads first could not wait for
+    // another process's write): the records, the status and the thread's checkpoints go together.
+    return this.writes.run(() => {
+      const outcome = commit();
+      this.checkpointer.deleteThreadNow(id);
+      return outcome;
+    });
   }
 
   private candidates(exact: readonly string[], bands: readonly number[]): DedupCandidate[] {
@@ -602,49 +660,47 @@ export class SqliteRunStore implements RunStore {
   }
 
   async filterItem(id: string, reason: string, notes: readonly ItemNote[] = [], worker?: string): Promise<void> {
-    this.db
-      .transaction(() => {
-        this.requireLease(id, worker);
-        this.setStatus(id, "filtered", { reason });
-        this.writeNotes(id, notes);
-      })
-      .immediate();
-    this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
-    await this.checkpointer.deleteThread(id);
+    await this.writes.run(() => {
+      this.requireLease(id, worker);
+      this.setStatus(id, "filtered", { reason });
+      this.writeNotes(id, notes);
+      this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
+      this.checkpointer.deleteThreadNow(id);
+    });
   }
 
   async failItem(id: string, error: ErrorRecord, worker?: string): Promise<void> {
     // The checkpoint and cached responses stay: a later run retries the item from where it failed.
-    this.db
-      .transaction(() => {
-        this.requireLease(id, worker);
-        this.setStatus(id, "failed", { error: JSON.stringify(error) });
-        this.db.prepare("UPDATE items SET failed_at = ? WHERE id = ?").run(Date.now(), id);
-      })
-      .immediate();
+    await this.writes.run(() => {
+      this.requireLease(id, worker);
+      this.setStatus(id, "failed", { error: JSON.stringify(error) });
+      this.db.prepare("UPDATE items SET failed_at = ? WHERE id = ?").run(Date.now(), id);
+    });
   }
 
   async recordCall(call: CallRecord): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, saved_input_tokens, saved_output_tokens, saved_usd, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
-      )
-      .run(
-        call.itemId,
-        call.agent,
-        call.role,
-        call.model,
-        call.usage.input_tokens,
-        call.usage.output_tokens,
-        Math.round(call.latencyMs),
-        call.attempts,
-        call.cached ? 1 : 0,
-        call.error ?? null,
-        call.costUsd ?? null,
-        call.savedUsage?.input_tokens ?? null,
-        call.savedUsage?.output_tokens ?? null,
-        call.savedUsd ?? null,
-      );
+    await this.writes.run(() =>
+      this.db
+        .prepare(
+          "INSERT INTO calls (item_id, agent, role, model, input_tokens, output_tokens, latency_ms, attempts, cached, error, cost_usd, saved_input_tokens, saved_output_tokens, saved_usd, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+        )
+        .run(
+          call.itemId,
+          call.agent,
+          call.role,
+          call.model,
+          call.usage.input_tokens,
+          call.usage.output_tokens,
+          Math.round(call.latencyMs),
+          call.attempts,
+          call.cached ? 1 : 0,
+          call.error ?? null,
+          call.costUsd ?? null,
+          call.savedUsage?.input_tokens ?? null,
+          call.savedUsage?.output_tokens ?? null,
+          call.savedUsd ?? null,
+        ),
+    );
   }
 
   async itemCalls(itemId: string): Promise<CallRecord[]> {
@@ -712,13 +768,15 @@ export class SqliteRunStore implements RunStore {
   }
 
   async putCachedResponse(key: string, itemId: string, response: string): Promise<void> {
-    this.db
-      .prepare("INSERT INTO response_cache (key, item_id, response) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING")
-      .run(key, itemId, response);
+    await this.writes.run(() =>
+      this.db
+        .prepare("INSERT INTO response_cache (key, item_id, response) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING")
+        .run(key, itemId, response),
+    );
   }
 
   async deleteCachedResponse(key: string): Promise<void> {
-    this.db.prepare("DELETE FROM response_cache WHERE key = ?").run(key);
+    await this.writes.run(() => this.db.prepare("DELETE FROM response_cache WHERE key = ?").run(key));
   }
 
   async summary(): Promise<RunSummary> {
@@ -880,6 +938,7 @@ export class SqliteRunStore implements RunStore {
   }
 
   async close(): Promise<void> {
+    this.writes.flush();
     this.db.close();
   }
 }

@@ -65,6 +65,11 @@ export interface TestServerOptions {
   rateWindowMs?: number;
   /** More than this many requests in flight: 429 "overloaded" with no rate headers (vLLM/TGI behind a gateway). */
   overloadAbove?: number;
+  /**
+   * No x-ratelimit-* headers on any response, as vLLM, TGI and Ollama answer. Without limits and without this,
+   * responses carry fixed generous numbers, as a hosted provider would.
+   */
+  noRateHeaders?: boolean;
 }
 
 export interface RecordedRequest {
@@ -693,6 +698,7 @@ function sendJson(
 }
 
 function rateLimitHeaders(state: ServerState): Record<string, string> {
+  if (state.options.noRateHeaders) return {};
   if (state.buckets) return state.options.rateLimits?.headers ? bucketHeaders(state) : {};
   // Without configured limits: fixed, generous numbers, so clients that read them never slow down.
   return {
@@ -741,7 +747,7 @@ function completionId(): string {
 
 // ---------------------------------------------------------------------------
 // Standalone mode: `node dist/test/support/openai-test-server.js --port 8089 --fault-rate 429=0.05`
-// Limits: `--rpm 500 --tpm 200000 [--rate-headers] [--rate-window MS]`, `--overload-above 8`.
+// Limits: `--rpm 500 --tpm 200000 [--rate-headers] [--rate-window MS]`, `--overload-above 8`, `--no-rate-headers`.
 
 function parseCommandLine(argv: string[]): TestServerOptions {
   const options: TestServerOptions = { port: 8089 };
@@ -764,6 +770,7 @@ function parseCommandLine(argv: string[]): TestServerOptions {
     else if (flag === "--rate-headers") options.rateLimits = { ...options.rateLimits, headers: true };
     else if (flag === "--rate-window") options.rateWindowMs = number();
     else if (flag === "--overload-above") options.overloadAbove = number();
+    else if (flag === "--no-rate-headers") options.noRateHeaders = true;
     else if (flag === "--api-key" && value !== undefined) {
       options.apiKey = value;
       position++;
