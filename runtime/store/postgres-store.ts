@@ -19,6 +19,8 @@ import {
   type DatasetRecord,
   type DedupCandidate,
   type DedupEntry,
+  type DedupRow,
+  dedupCandidateFromRow,
   droppedCounts,
   type InputNote,
   ITEM_STATUSES,
@@ -38,7 +40,6 @@ import {
   type StaleLease,
   seedFromRow,
   signatureBytes,
-  signatureFromBytes,
   type WorkerCounters,
   type WorkerIdentity,
   type WorkerInfo,
@@ -542,27 +543,13 @@ export class PostgresRunStore implements RunStore {
     exact: readonly string[],
     bands: readonly number[],
   ): Promise<DedupCandidate[]> {
-    const { rows } = await client.query<{
-      origin: string;
-      record_id: string;
-      item_id: string;
-      split: string;
-      exact: string;
-      signature: Buffer;
-    }>(
+    const { rows } = await client.query<DedupRow>(
       `SELECT origin, record_id, item_id, split, exact, signature FROM ${this.s}.dedup_entries
        WHERE exact = ANY($1::text[])
           OR id IN (SELECT entry FROM ${this.s}.dedup_bands WHERE key = ANY($2::bigint[]))`,
       [[...exact], bands.map(String)],
     );
-    return rows.map((row) => ({
-      recordId: row.record_id,
-      itemId: row.item_id,
-      split: row.split,
-      origin: row.origin,
-      exact: row.exact,
-      signature: signatureFromBytes(row.signature),
-    }));
+    return rows.map(dedupCandidateFromRow);
   }
 
   private async insertDedupEntries(client: pg.PoolClient, entries: readonly DedupEntry[]): Promise<number> {

@@ -304,6 +304,27 @@ export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
   return signature;
 }
 
+/** A dedup_entries row as both stores read it. */
+export interface DedupRow {
+  origin: string;
+  record_id: string;
+  item_id: string;
+  split: string;
+  exact: string;
+  signature: Buffer;
+}
+
+export function dedupCandidateFromRow(row: DedupRow): DedupCandidate {
+  return {
+    recordId: row.record_id,
+    itemId: row.item_id,
+    split: row.split,
+    origin: row.origin,
+    exact: row.exact,
+    signature: signatureFromBytes(row.signature),
+  };
+}
+
 /** The gateway sees only ResponseCache and CallLog; the rest is the runner's. */
 export interface RunStore extends ResponseCache, CallLog {
   /** LangGraph checkpoints live in the same store as the items they belong to. */

@@ -27,6 +27,7 @@ import type {
   DatasetRecord,
   DedupCandidate,
   DedupEntry,
+  DedupRow,
   InputNote,
   Item,
   ItemNote,
@@ -44,6 +45,7 @@ import type {
 } from "./run-store.js";
 import {
   callFromRow,
+  dedupCandidateFromRow,
   droppedCounts,
   ITEM_STATUSES,
   itemFromRow,
@@ -52,7 +54,6 @@ import {
   runCostFrom,
   seedFromRow,
   signatureBytes,
-  signatureFromBytes,
 } from "./run-store.js";
 import { GroupCommit, withCachedStatements } from "./sqlite-writes.js";
 
@@ -553,7 +554,7 @@ export class SqliteRunStore implements RunStore {
     worker?: string,
     dedup?: CommitDedup,
   ): Promise<CommitOutcome> {
-    const commit = this.db.transaction((): CommitOutcome => {
+    const commit = (): CommitOutcome => {
       this.requireLease(id, worker);
       const item = this.db.prepare("SELECT ordinal FROM items WHERE id = ?").get(id) as { ordinal: number } | undefined;
       if (!item) throw new Error(`unknown item ${id}`);
@@ -587,7 +588,7 @@ export class SqliteRunStore implements RunStore {
       this.writeNotes(id, allNotes);
       this.db.prepare("DELETE FROM response_cache WHERE item_id = ?").run(id);
       return { records: kept.length };
-    });
+    };
     // One savepoint of the group's IMMEDIATE transaction (a deferred one that reads first could not wait for
     // another process's write): the records, the status and the thread's checkpoints go together.
     return this.writes.run(() => {
@@ -604,22 +605,8 @@ export class SqliteRunStore implements RunStore {
          WHERE exact IN (SELECT value FROM json_each(?))
             OR id IN (SELECT entry FROM dedup_bands WHERE key IN (SELECT value FROM json_each(?)))`,
       )
-      .all(JSON.stringify(exact), JSON.stringify(bands)) as Array<{
-      origin: string;
-      record_id: string;
-      item_id: string;
-      split: string;
-      exact: string;
-      signature: Buffer;
-    }>;
-    return rows.map((row) => ({
-      recordId: row.record_id,
-      itemId: row.item_id,
-      split: row.split,
-      origin: row.origin,
-      exact: row.exact,
-      signature: signatureFromBytes(row.signature),
-    }));
+      .all(JSON.stringify(exact), JSON.stringify(bands)) as DedupRow[];
+    return rows.map(dedupCandidateFromRow);
   }
 
   private insertDedupEntries(entries: readonly DedupEntry[]): number {
